@@ -1,0 +1,23 @@
+"""Check types, one module per family. Adding a family = one module here plus its rules and cases."""
+
+from __future__ import annotations
+
+import importlib
+
+from transqa.checks.base import REGISTRY, CheckType, Context, check_type
+
+CHECK_MODULES = (
+    "transqa.checks.basic",
+    "transqa.checks.spacing",
+    "transqa.checks.punctuation",
+    "transqa.checks.repetition",
+)
+
+__all__ = ["CheckType", "Context", "check_type", "registry"]
+
+
+def registry() -> dict[str, CheckType]:
+    """All check types, keyed by name (imports the check modules on first use)."""
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+    return REGISTRY

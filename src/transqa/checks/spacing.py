@@ -1,0 +1,72 @@
+"""Whitespace in the English target: doubled spaces, edge whitespace, missing space after a full stop."""
+
+from __future__ import annotations
+
+import re
+
+from transqa.checks.base import check_type
+from transqa.model import Hit
+
+# Any run of two or more horizontal spaces, including no-break and ideographic spaces.
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
+_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideographic space",
+          "\u202f": "narrow no-break space"}
+
+# A full stop glued to the next sentence: `solutions.(Translated`, `done.The`.
+# Before the stop: a lowercase letter run of 2+ (excludes initials like U.S. and decimals like 3.5);
+# after it: a capital, an opening bracket or an opening quote.
+_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(\[\"“‘])")
+_URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
+
+
+def _describe(run: str) -> str:
+    kinds = []
+    for ch in run:
+        name = _NAMES.get(ch, f"U+{ord(ch):04X}")
+        if name not in kinds:
+            kinds.append(name)
+    return " + ".join(kinds)
+
+
+@check_type("double-space", options={"sides": ["target"]}, placeholders=("kinds", "length"))
+def double_space(segment, options, context):
+    """Two or more consecutive spaces inside the text (a space next to a no-break space counts)."""
+    for side in options["sides"]:
+        text = segment.text(side)
+        body_start = len(text) - len(text.lstrip())
+        body_end = len(text.rstrip())
+        for m in _SPACE_RUN.finditer(text, body_start, body_end):
+            yield Hit(side, m.start(), m.end(), {"kinds": _describe(m.group()), "length": len(m.group())},
+                      suggestion=" ")
+
+
+@check_type("edge-whitespace-mismatch", placeholders=("edge",))
+def edge_whitespace_mismatch(segment, options, context):
+    """Leading or trailing whitespace differs between source and target."""
+    source, target = segment.source, segment.target
+    if not target.strip():
+        return
+    src_lead = source[: len(source) - len(source.lstrip())]
+    tgt_lead = target[: len(target) - len(target.lstrip())]
+    if bool(src_lead) != bool(tgt_lead):
+        yield Hit("target", 0, len(tgt_lead), {"edge": "leading"})
+    src_trail = source[len(source.rstrip()):]
+    tgt_trail = target[len(target.rstrip()):]
+    if bool(src_trail) != bool(tgt_trail):
+        yield Hit("target", len(target) - len(tgt_trail), len(target), {"edge": "trailing"})
+
+
+@check_type("missing-space-after-stop")
+def missing_space_after_stop(segment, options, context):
+    """A sentence full stop directly followed by the next sentence (`solutions.(Translated`).
+
+    Not flagged: abbreviations and initials (`U.S.`, `e.g.`), decimals (`3.5`), URLs, e-mail
+    addresses and file names.
+    """
+    text = segment.target
+    urls = [m.span() for m in _URLISH.finditer(text)]
+    for m in _GLUED_STOP.finditer(text):
+        dot = m.end() - 1
+        if any(a <= dot < b for a, b in urls):
+            continue
+        yield Hit("target", dot, dot + 1, suggestion=". ")

@@ -1,0 +1,162 @@
+"""The `transqa` command line. Parses options, calls the pipeline, picks a reporter, sets the exit code.
+
+Exit codes: 0 QA passed, 1 QA failed, 2 usage, config or input error. No QA logic lives here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from transqa import __version__
+from transqa.errors import TransqaError
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  no_args_is_help=True, help="Translation QA for Chinese sources and their English translations.")
+
+EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class Severity(str, Enum):
+    info = "info"
+    minor = "minor"
+    major = "major"
+    critical = "critical"
+    none = "none"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"transqa {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                         help="Print the version and exit.")] = None) -> None:
+    """Translation QA for Chinese sources and their English translations."""
+
+
+def _use_color(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help="SOURCE TARGET text files, or one bilingual .tsv/.csv file.",
+                                               show_default=False)],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Extra glossary YAML (repeatable).")] = None,
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", help="Extra rule pack YAML (repeatable).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: code, name or code prefix (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules: code, name or code prefix (repeatable).")] = None,
+    columns: Annotated[Optional[str], typer.Option("--columns", help="TSV/CSV columns SOURCE,TARGET: 1-based numbers or header names.")] = None,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Fail on any finding at or above this severity.")] = None,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Pass threshold for the score (default 95).", min=0, max=100)] = None,
+) -> None:
+    """Check a translation and print a scored QA report."""
+    from transqa.outputs import write_atomic
+    from transqa.pipeline import RunOptions, check as run_check, prepare
+    from transqa.readers import read_document
+    from transqa.reporters import render
+
+    options = RunOptions(config=config, packs=pack or [], glossaries=glossary or [], select=select or [],
+                         ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under)
+    prepared = prepare(options)
+    if output is not None:
+        for path in files:
+            if os.path.abspath(path) == os.path.abspath(output):
+                raise TransqaError("output path is one of the input files; refusing to overwrite it", path=output)
+    document = read_document(files, columns=columns)
+    report = run_check(document, prepared)
+    text = render(report, fmt.value, color=_use_color(output) and fmt is Format.terminal)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text, inputs=files)
+    raise typer.Exit(EXIT_PASSED if report.score.passed else EXIT_FAILED)
+
+
+@app.command("rules")
+def rules_command(
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", help="Extra rule pack YAML (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List every rule: code, name, category, severity, enabled."""
+    import json
+
+    from transqa.config import load_config
+    from transqa.pipeline import all_rules
+
+    rules = all_rules(load_config(config), pack or [])
+    if as_json:
+        rows = [{"code": r.code, "name": r.name, "check": r.check, "category": r.category,
+                 "severity": r.severity, "enabled": r.enabled, "pack": r.pack} for r in rules]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    header = ("CODE", "NAME", "CATEGORY", "SEVERITY", "ENABLED")
+    rows = [(r.code, r.name, r.category, r.severity, "yes" if r.enabled else "no") for r in rules]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code or name, e.g. FLU003 or double-space.")],
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", help="Extra rule pack YAML (repeatable).")] = None,
+) -> None:
+    """Explain one rule: what it checks, its options with defaults, and its examples."""
+    from transqa.config import load_config
+    from transqa.explain import explain_rule
+    from transqa.pipeline import all_rules
+
+    rules = all_rules(load_config(config), pack or [])
+    found = [r for r in rules if rule in (r.code, r.name) or r.code == rule.upper()]
+    if not found:
+        raise TransqaError(f"unknown rule {rule!r} (see `transqa rules`)")
+    print(explain_rule(found[0]))
+
+
+def run() -> None:
+    """Console-script entry point: one-line errors with exit 2, never a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except TransqaError as exc:
+        print(f"transqa: error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        print(f"transqa: error: {exc.format_message()}{hint}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        print(f"transqa: error: {exc.format_message()}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except (click.Abort, KeyboardInterrupt):
+        print("transqa: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:  # a bug: still one line; TRANSQA_DEBUG=1 shows the traceback
+        if os.environ.get("TRANSQA_DEBUG"):
+            raise
+        print(f"transqa: internal error: {type(exc).__name__}: {exc} (set TRANSQA_DEBUG=1 for details)",
+              file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code or 0)

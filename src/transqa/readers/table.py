@@ -1,0 +1,89 @@
+"""A bilingual two-column table (TSV or CSV): one row per segment, optional header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from transqa.errors import TransqaError
+from transqa.model import Document, Location, Segment
+from transqa.textio import read_text
+from transqa.textspans import HAN_RE
+
+_HEADER_NAMES = {"source", "src", "zh", "zh-cn", "zh_cn", "chinese", "中文", "原文", "target", "tgt", "en",
+                 "en-us", "en_us", "english", "英文", "译文", "translation", "id", "key"}
+
+
+def _dialect(path: str, sample: str) -> str:
+    if path.lower().endswith(".csv"):
+        return ","
+    if path.lower().endswith((".tsv", ".tab")):
+        return "\t"
+    return "\t" if sample.count("\t") >= sample.count(",") else ","
+
+
+def _pick_columns(header: list[str] | None, columns: str | None, path: str) -> tuple[int, int]:
+    if not columns:
+        if header:
+            lowered = [h.strip().lower() for h in header]
+            src = next((i for i, h in enumerate(lowered) if h in ("source", "src", "zh", "zh-cn", "zh_cn",
+                                                                   "chinese", "中文", "原文")), None)
+            tgt = next((i for i, h in enumerate(lowered) if h in ("target", "tgt", "en", "en-us", "en_us",
+                                                                   "english", "英文", "译文", "translation")), None)
+            if src is not None and tgt is not None:
+                return src, tgt
+        return 0, 1
+    parts = [p.strip() for p in columns.split(",")]
+    if len(parts) != 2:
+        raise TransqaError(f"--columns takes two columns, SOURCE,TARGET (got {columns!r})", path=path)
+    picked = []
+    for part in parts:
+        if re.fullmatch(r"\d+", part):
+            if int(part) < 1:
+                raise TransqaError("--columns numbers are 1-based", path=path)
+            picked.append(int(part) - 1)
+        elif header and part.lower() in [h.strip().lower() for h in header]:
+            picked.append([h.strip().lower() for h in header].index(part.lower()))
+        else:
+            raise TransqaError(f"--columns: no column named {part!r} in the header", path=path)
+    return picked[0], picked[1]
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    cells = [c.strip().lower() for c in row]
+    return any(c in _HEADER_NAMES for c in cells) and not any(HAN_RE.search(c) and c not in _HEADER_NAMES
+                                                             for c in cells)
+
+
+def read_table(path: str, *, columns: str | None = None, encoding: str | None = None) -> Document:
+    decoded = read_text(path, encoding)
+    text = decoded.text
+    if not text.strip():
+        raise TransqaError("file is empty (no text to check)", path=path)
+    delimiter = _dialect(path, text[:4096])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                        quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {exc}", path=path,
+                           line=reader.line_num) from None
+    header = rows[0][1] if rows and _looks_like_header(rows[0][1]) else None
+    src_col, tgt_col = _pick_columns(header, columns, path)
+    segments = []
+    for line, row in rows[1:] if header else rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(src_col, tgt_col):
+            raise TransqaError(f"row has {len(row)} column(s), expected at least {max(src_col, tgt_col) + 1}"
+                               f" (delimiter {'TAB' if delimiter == chr(9) else repr(delimiter)})",
+                               path=path, line=line)
+        loc = Location(path, line)
+        segments.append(Segment(id=line, source=row[src_col], target=row[tgt_col],
+                                source_location=loc, target_location=loc))
+    if not segments:
+        raise TransqaError("no rows to check", path=path)
+    return Document(segments=tuple(segments), inputs={
+        "format": "csv" if delimiter == "," else "tsv", "file": path, "encoding": decoded.encoding,
+        "columns": [src_col + 1, tgt_col + 1]})

@@ -1,0 +1,36 @@
+"""The JSON report: public API. Keys and their order are stable; new keys are only ever added."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from transqa import __version__
+from transqa.model import Report
+
+SCHEMA_VERSION = 1
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    s = report.score
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "transqa", "version": __version__},
+        "inputs": report.document.inputs,
+        "summary": {
+            "segments": s.segments,
+            "words": s.words,
+            "penalty": s.penalty,
+            "score": s.score,
+            "threshold": s.threshold,
+            "passed": s.passed,
+            "by_severity": dict(s.by_severity),
+            "fail_on": s.fail_on,
+            "waived": len(report.waived),
+        },
+        "findings": [f.to_dict() for f in report.findings],
+    }
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
