@@ -22,11 +22,6 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
-class Format(str, Enum):
-    terminal = "terminal"
-    json = "json"
-
-
 class Severity(str, Enum):
     info = "info"
     minor = "minor"
@@ -55,7 +50,7 @@ def _use_color(output: str | None) -> bool:
 def check(
     files: Annotated[list[str], typer.Argument(help="SOURCE TARGET text files, or one bilingual .tsv/.csv file.",
                                                show_default=False)],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: terminal, json, ... (see README).")] = "terminal",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Extra glossary YAML (repeatable).")] = None,
@@ -70,7 +65,10 @@ def check(
     from transqa.outputs import write_atomic
     from transqa.pipeline import RunOptions, check as run_check, prepare
     from transqa.readers import read_document
-    from transqa.reporters import render
+    from transqa.reporters import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise TransqaError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
 
     options = RunOptions(config=config, packs=pack or [], glossaries=glossary or [], select=select or [],
                          ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under)
@@ -81,7 +79,7 @@ def check(
                 raise TransqaError("output path is one of the input files; refusing to overwrite it", path=output)
     document = read_document(files, columns=columns)
     report = run_check(document, prepared)
-    text = render(report, fmt.value, color=_use_color(output) and fmt is Format.terminal)
+    text = render(report, fmt, color=_use_color(output) and fmt == "terminal")
     if output is None:
         sys.stdout.write(text)
     else:

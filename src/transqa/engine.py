@@ -35,13 +35,25 @@ def _finding(rule: Rule, segment: Segment, hit: Hit, ordinal: int) -> Finding:
                    location=segment.location(hit.side))
 
 
+def collect_records(rule: Rule, segments: Sequence[Segment], context: Context, offset: int = 0) -> list:
+    """The map step of a document-scope rule over one chunk (`offset` = index of its first segment)."""
+    check = registry()[rule.check].run
+    return [record for i, segment in enumerate(segments, offset)
+            for record in check.collect(i, segment, rule.options, context)]
+
+
+def finish_records(rule: Rule, records: list, context: Context) -> Iterable[tuple[int, Hit]]:
+    """The final step of a document-scope rule over the merged (concatenated) records."""
+    for hit in registry()[rule.check].run.finish(records, rule.options, context):
+        if hit.segment is None:
+            raise RuntimeError(f"document check {rule.check} returned a hit without a segment index")
+        yield hit.segment, hit
+
+
 def _hits(rule: Rule, segments: Sequence[Segment], context: Context) -> Iterable[tuple[int, Hit]]:
     check = registry()[rule.check]
     if check.scope == "document":
-        for hit in check.run(segments, rule.options, context):
-            if hit.segment is None:
-                raise RuntimeError(f"document check {rule.check} returned a hit without a segment index")
-            yield hit.segment, hit
+        yield from finish_records(rule, collect_records(rule, segments, context), context)
     else:
         for index, segment in enumerate(segments):
             for hit in check.run(segment, rule.options, context):

@@ -1,14 +1,24 @@
 """How a check type is declared.
 
-A check type is a plain function registered with `@check_type`. Segment-scope checks receive one
-`Segment`; document-scope checks receive every segment and set `Hit.segment` to the index. Both
-receive the rule's merged `options` and the run's `Context`, and yield `Hit`s. Checks never build
-messages, codes or severities: the rule (YAML) owns those.
+Segment scope: a plain function registered with `@check_type(name)`, called once per segment as
+`fn(segment, options, context)` and yielding `Hit`s.
+
+Document scope (consistency, duplicates, length model) is map/merge, so chunks of a document can be
+checked in parallel or on a cluster: register a class with `@check_type(name, scope="document")`
+that has two static methods,
+
+    collect(index, segment, options, context) -> iterable of small picklable records (the map)
+    finish(records, options, context)         -> Hits, each with `segment` set to its index
+
+The merge is concatenating the records of the chunks in document order; `finish` sees them all.
+Records carry only what `finish` needs (hashes, spans, counts), never whole documents.
+
+Checks never build messages, codes or severities: the rule (YAML) owns those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,7 +26,6 @@ from transqa.model import Hit, Segment
 
 Scope = Literal["segment", "document"]
 SegmentCheck = Callable[[Segment, dict[str, Any], "Context"], Iterable[Hit]]
-DocumentCheck = Callable[[Sequence[Segment], dict[str, Any], "Context"], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
@@ -37,9 +46,11 @@ def check_type(name: str, *, scope: Scope = "segment", options: dict[str, Any] |
                placeholders: Iterable[str] = (), validate: Callable[[dict[str, Any]], None] | None = None):
     """Register a check function under `name` (the `check:` key of a YAML rule)."""
 
-    def register(fn: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+    def register(fn: Any) -> Any:
         if name in REGISTRY:
             raise RuntimeError(f"check type {name!r} registered twice")
+        if scope == "document" and not (hasattr(fn, "collect") and hasattr(fn, "finish")):
+            raise RuntimeError(f"document check {name!r} needs collect() and finish()")
         REGISTRY[name] = CheckType(name, scope, fn, dict(options or {}),
                                    frozenset(placeholders) | {"match"}, validate,
                                    (fn.__doc__ or "").strip())
