@@ -10,8 +10,12 @@ import sys
 from enum import Enum
 from typing import Annotated, Optional
 
-import click
 import typer
+
+try:  # recent typer vendors click; older releases use the click package
+    from typer import _click as click
+except ImportError:  # pragma: no cover
+    import click
 
 from transqa import __version__
 from transqa.errors import TransqaError
@@ -137,16 +141,19 @@ def run() -> None:
     except TransqaError as exc:
         print(f"transqa: error: {exc}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.UsageError as exc:
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.ctx and print(exc.ctx.get_help())
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.UsageError as exc:
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
         print(f"transqa: error: {exc.format_message()}{hint}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
-    except click.ClickException as exc:
+    except click.exceptions.ClickException as exc:
         print(f"transqa: error: {exc.format_message()}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
-    except (click.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("transqa: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:

@@ -9,10 +9,9 @@ import re
 from transqa.errors import TransqaError
 from transqa.model import Document, Location, Segment
 from transqa.textio import read_text
-from transqa.textspans import HAN_RE
 
 _HEADER_NAMES = {"source", "src", "zh", "zh-cn", "zh_cn", "chinese", "中文", "原文", "target", "tgt", "en",
-                 "en-us", "en_us", "english", "英文", "译文", "translation", "id", "key"}
+                 "en-us", "en_us", "english", "英文", "译文", "translation", "id", "key", "编号", "序号"}
 
 
 def _dialect(path: str, sample: str) -> str:
@@ -50,10 +49,11 @@ def _pick_columns(header: list[str] | None, columns: str | None, path: str) -> t
     return picked[0], picked[1]
 
 
-def _looks_like_header(row: list[str]) -> bool:
-    cells = [c.strip().lower() for c in row]
-    return any(c in _HEADER_NAMES for c in cells) and not any(HAN_RE.search(c) and c not in _HEADER_NAMES
-                                                             for c in cells)
+def _looks_like_header(row: list[str], columns: str | None) -> bool:
+    """A first row naming a known column (source, zh, 原文, target, en, 译文, ...) or a --columns name."""
+    cells = {c.strip().lower() for c in row}
+    named = {p.strip().lower() for p in (columns or "").split(",") if p.strip() and not p.strip().isdigit()}
+    return bool(cells & (_HEADER_NAMES | named))
 
 
 def read_table(path: str, *, columns: str | None = None, encoding: str | None = None) -> Document:
@@ -69,7 +69,7 @@ def read_table(path: str, *, columns: str | None = None, encoding: str | None = 
     except csv.Error as exc:
         raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {exc}", path=path,
                            line=reader.line_num) from None
-    header = rows[0][1] if rows and _looks_like_header(rows[0][1]) else None
+    header = rows[0][1] if rows and _looks_like_header(rows[0][1], columns) else None
     src_col, tgt_col = _pick_columns(header, columns, path)
     segments = []
     for line, row in rows[1:] if header else rows:

@@ -1,0 +1,3 @@
+from transqa.cli import run
+
+run()
