@@ -39,6 +39,7 @@ class Term:
     glossary: str = ""
     path: str = ""
     line: int | None = None
+    consistent: bool = False  # house style: use one of the approved renderings throughout a document
 
     @property
     def preferred(self) -> str:
@@ -85,11 +86,13 @@ def _term(raw: Any, path: str, name: str, index: int) -> Term:
     for key in ("note", "ref"):
         if key in raw and not isinstance(raw[key], str):
             raise fail(f"{key!r} must be a string")
+    if not isinstance(raw.get("consistent", False), bool):
+        raise fail("'consistent' must be true or false")
     return Term(source=_strings(raw.get("source"), "source", fail, required=True),
                 target=_strings(raw.get("target"), "target", fail, required=True),
                 forbidden=_strings(raw.get("forbidden"), "forbidden", fail, required=False),
                 kind=kind, note=raw.get("note", ""), ref=raw.get("ref", ""), glossary=name,
-                path=path, line=line)
+                path=path, line=line, consistent=raw.get("consistent", False))
 
 
 def load_glossary(path: str | Path) -> Glossary:
@@ -109,3 +112,22 @@ def load_glossary(path: str | Path) -> Glossary:
 
 def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
     return [load_glossary(p) for p in paths]
+
+
+def source_map(glossaries: Iterable[Glossary]) -> dict[str, Term]:
+    """Source string -> the term in force for it. Glossaries come in load order (shipped, config,
+    --glossary); a later entry for the same source string overrides the earlier one for that string."""
+    by_source: dict[str, Term] = {}
+    for glossary in glossaries:
+        for term in glossary.terms:
+            for source in term.source:
+                by_source[source] = term
+    return by_source
+
+
+def effective_terms(glossaries: Iterable[Glossary]) -> list[Term]:
+    """The distinct terms still in force for at least one source string, in first-seen order."""
+    seen: dict[int, Term] = {}
+    for term in source_map(glossaries).values():
+        seen.setdefault(id(term), term)
+    return list(seen.values())

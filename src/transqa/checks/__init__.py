@@ -11,6 +11,7 @@ CHECK_MODULES = (
     "transqa.checks.spacing",
     "transqa.checks.punctuation",
     "transqa.checks.repetition",
+    "transqa.checks.terminology",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]

@@ -1,0 +1,125 @@
+"""Glossary checks on one segment: a source term without an approved rendering, a forbidden rendering.
+
+The run's glossaries (shipped first, then config `glossaries:`, then `--glossary`) are compiled once
+per run into a `TermIndex` (see transqa.terms). Which entries a rule covers is a rule option, so the
+YAML can give client glossaries and official names a higher severity than reference terms.
+"""
+
+from __future__ import annotations
+
+from transqa.checks.base import check_type
+from transqa.glossary import KINDS
+from transqa.model import Hit
+from transqa.terms import find_rendering, fold, is_shipped, leftmost_longest, term_index
+
+ORIGINS = ("all", "shipped", "user")
+_IGNORABLE = set(" \t·、，,.-—()（）“”\"'《》的")
+
+
+def _validate(options):
+    bad = [k for k in options["shipped_kinds"] if k not in KINDS]
+    if bad:
+        raise ValueError(f"unknown kind {bad[0]!r} in 'shipped_kinds' (kinds: {', '.join(KINDS)})")
+    if options["origin"] not in ORIGINS:
+        raise ValueError(f"'origin' must be one of {', '.join(ORIGINS)}")
+
+
+def _covers(term, options) -> bool:
+    """Entries of user glossaries always count (a client's glossary is authoritative); entries of the
+    shipped reference glossaries only if their kind is in `shipped_kinds` (empty = every kind)."""
+    shipped = is_shipped(term)
+    if options["origin"] != "all" and (options["origin"] == "shipped") != shipped:
+        return False
+    return not shipped or not options["shipped_kinds"] or term.kind in options["shipped_kinds"]
+
+
+def _rendered(term, target: str, folded: str) -> bool:
+    return any(find_rendering(target, folded, r) for r in term.target)
+
+
+def _composed(hit, all_hits, target: str, folded: str, source: str) -> bool:
+    """True when smaller glossary terms cover the hit and each is rendered (局长 + 国家知识产权局 for
+    国家知识产权局局长 rendered `CNIPA ... Commissioner`)."""
+    inner = [(h.start, h.end, h) for h in all_hits
+             if hit.start <= h.start and h.end <= hit.end and (h.start, h.end) != (hit.start, hit.end)]
+    parts = [h for _, _, h in leftmost_longest(inner)]
+    if not parts:
+        return False
+    covered = set()
+    for part in parts:
+        covered.update(range(part.start, part.end))
+    gaps = [source[i] for i in range(hit.start, hit.end) if i not in covered]
+    return all(c in _IGNORABLE for c in gaps) and all(_rendered(p.term, target, folded) for p in parts)
+
+
+@check_type("term-missing", options={"shipped_kinds": [], "origin": "all", "compose": True},
+            placeholders=("term", "preferred", "renderings", "glossary", "kind"), validate=_validate)
+def term_missing(segment, options, context):
+    """A glossary source term occurs in the source and none of its approved renderings is in the target.
+
+    One hit per term and segment, on the source span. Not reported when the target contains one of the
+    term's forbidden renderings (term-forbidden reports that), nor when smaller glossary terms that
+    make up the matched term are each rendered (`compose`).
+    """
+    if not segment.target.strip():
+        return
+    index = term_index(context)
+    if not len(index):
+        return
+    all_hits = index.all_source_hits(segment.source)
+    if not all_hits:
+        return
+    target = segment.target
+    folded = fold(target)
+    seen = set()
+    for hit in index.source_hits(segment.source):
+        term = hit.term
+        if id(term) in seen or not _covers(term, options):
+            continue
+        seen.add(id(term))
+        if _rendered(term, target, folded):
+            continue
+        if any(find_rendering(target, folded, f) for f in term.forbidden):
+            continue
+        if options["compose"] and _composed(hit, all_hits, target, folded, segment.source):
+            continue
+        yield Hit("source", hit.start, hit.end,
+                  {"term": hit.pattern, "preferred": term.preferred, "renderings": " / ".join(term.target),
+                   "glossary": term.glossary, "kind": term.kind},
+                  suggestion=term.preferred)
+
+
+@check_type("term-forbidden", options={"shipped_kinds": [], "origin": "all", "require_source": True},
+            placeholders=("term", "preferred", "glossary", "kind"), validate=_validate)
+def term_forbidden(segment, options, context):
+    """A forbidden rendering of a glossary term occurs in the target; the suggestion is the preferred one.
+
+    With `require_source` (default) only the forbidden renderings of terms found in the source count,
+    and a forbidden string inside an approved rendering of a term in the source (`former SIPO` approved
+    for 原国家知识产权局) is not reported.
+    """
+    target = segment.target
+    if not target.strip():
+        return
+    index = term_index(context)
+    if not len(index):
+        return
+    folded = fold(target)
+    if options["require_source"]:
+        terms = list({id(h.term): (h.pattern, h.term) for h in index.source_hits(segment.source)}.values())
+        approved = [span for _, term in terms for r in term.target for span in find_rendering(target, folded, r)]
+        candidates = []
+        for pattern, term in terms:
+            for forbidden in term.forbidden:
+                for start, end in find_rendering(target, folded, forbidden):
+                    if not any(a <= start and end <= b for a, b in approved):
+                        candidates.append((start, end, (pattern, term)))
+        found = leftmost_longest(candidates)
+    else:
+        found = [(s, e, (t.source[0], t)) for s, e, _, t in index.forbidden_hits(target)]
+    for start, end, (pattern, term) in found:
+        if not _covers(term, options):
+            continue
+        yield Hit("target", start, end, {"term": pattern, "preferred": term.preferred,
+                                         "glossary": term.glossary, "kind": term.kind},
+                  suggestion=term.preferred)

@@ -1,0 +1,205 @@
+"""Glossary matching: compile the run's glossaries once, find source terms and their renderings.
+
+Source side: one Aho-Corasick automaton (ahocorasick-rs, imported lazily) over every glossary source
+string. Matching runs on a folded copy of the segment that has exactly the same length as the original
+(traditional -> simplified via OpenCC t2s, lower case, hyphens and odd spaces -> space, fullwidth ASCII ->
+ASCII), so every span is a code-point offset into the ORIGINAL text. We search overlapping matches, drop
+those that cut a Latin word, then keep leftmost-longest (国家知识产权局局长 before 国家知识产权局 before 知识产权).
+
+Target side: only the renderings of the terms found in the source are looked up (a few `str.find`s per
+segment), on word boundaries, case-insensitive except all-caps tokens (`CNIPA`, `PCT`, `G20`), accepting
+a plural or possessive ending (`patents`, `policies`, `CNIPA's`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from transqa.glossary import Glossary, Term, source_map
+
+_DASHES_SPACES = "-\u2010\u2011\u2012\u2013\u2014\u00a0\u2002\u2003\u2009\u202f\u3000"
+_FOLD = {ord(c): " " for c in _DASHES_SPACES}
+_FOLD.update({ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201c"): '"', ord("\u201d"): '"'})
+_FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})  # fullwidth ASCII
+_ACRONYM_TOKEN = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b")
+_SUFFIXES = ("'s", "s'", "es", "s", "'")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # keep length (e.g. 'İ')
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # lazy: converter construction costs ~50 ms
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, same length as `text` (falls back to char-by-char if a phrase changes length)."""
+    if text.isascii():
+        return text
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    chars = _t2s().convert("\n".join(text)).split("\n")
+    return "".join(c if len(c) == 1 else o for o, c in zip(text, chars)) if len(chars) == len(text) else text
+
+
+def fold(text: str, *, simplify: bool = False) -> str:
+    """A matching key for `text` with exactly the same length, so offsets map back one to one."""
+    folded = _lower(text.translate(_FOLD))
+    return to_simplified(folded) if simplify else folded
+
+
+def _boundary_ok(text: str, start: int, end: int, pattern: str) -> bool:
+    if _is_word(pattern[0]) and pattern[0].isascii() and start > 0 and _is_word(text[start - 1]):
+        return False
+    return not (_is_word(pattern[-1]) and pattern[-1].isascii() and end < len(text) and _is_word(text[end]))
+
+
+def _case_ok(original: str, start: int, pattern: str) -> bool:
+    """All-caps tokens of the pattern (acronyms) must match case-sensitively."""
+    return all(original[start + m.start():start + m.end()] == m.group() for m in _ACRONYM_TOKEN.finditer(pattern))
+
+
+def leftmost_longest(spans):
+    """From (start, end, payload) candidates keep a non-overlapping leftmost-longest selection."""
+    chosen, pos = [], 0
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[0] >= pos:
+            chosen.append(span)
+            pos = span[1]
+    return chosen
+
+
+@dataclass(frozen=True)
+class SourceHit:
+    start: int
+    end: int
+    term: Term
+    pattern: str  # the glossary source string that matched
+
+
+def find_rendering(target: str, folded_target: str, rendering: str) -> list[tuple[int, int]]:
+    """Spans of `rendering` in `target` on word boundaries, plural/possessive endings included."""
+    key = fold(rendering)
+    keys = [key]
+    if len(key) > 2 and key.endswith("y") and key[-2] not in "aeiou":
+        keys.append(key[:-1] + "ies")
+    spans = []
+    for k in keys:
+        pos = folded_target.find(k)
+        while pos >= 0:
+            end = pos + len(k)
+            if _case_ok(target, pos, rendering) and not (
+                    _is_word(k[0]) and pos > 0 and _is_word(folded_target[pos - 1])):
+                tail = folded_target[end:end + 3]
+                ext = 0 if not (_is_word(k[-1]) and tail[:1] and _is_word(tail[0])) else None
+                if ext is None:
+                    for suffix in _SUFFIXES:
+                        after = end + len(suffix)
+                        if folded_target.startswith(suffix, end) and (
+                                after >= len(folded_target) or not _is_word(folded_target[after])):
+                            ext = len(suffix)
+                            break
+                if ext is not None:
+                    spans.append((pos, end + ext))
+            pos = folded_target.find(k, pos + 1)
+    return sorted(set(spans))
+
+
+class PhraseMatcher:
+    """Many phrases -> payloads, matched on folded text with word boundaries and acronym case."""
+
+    def __init__(self, phrases: dict[str, object], *, simplify: bool = True):
+        self.simplify = simplify
+        keys: dict[str, tuple[str, object]] = {}
+        folded = [fold(s) for s in phrases]
+        if simplify and any(not k.isascii() for k in folded):
+            joined = to_simplified("\n".join(folded)).split("\n")
+            folded = joined if len(joined) == len(folded) else folded
+        for key, item in zip(folded, phrases.items()):
+            if key.strip():
+                keys[key] = item  # a later phrase wins for the same folded key
+        self.patterns = list(keys)
+        self.entries = list(keys.values())
+        self._automaton = None
+        if self.patterns:
+            import ahocorasick_rs  # lazy: only runs that have glossary entries pay for it
+
+            self._automaton = ahocorasick_rs.AhoCorasick(self.patterns,
+                                                         matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def find_all(self, text: str) -> list[tuple[int, int, str, object]]:
+        """(start, end, phrase, payload) for every phrase in `text`, overlapping, on word boundaries."""
+        if self._automaton is None or not text:
+            return []
+        folded = fold(text, simplify=self.simplify)
+        out = []
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            if _boundary_ok(folded, start, end, self.patterns[index]):
+                phrase, payload = self.entries[index]
+                if _case_ok(text, start, phrase):
+                    out.append((start, end, phrase, payload))
+        return out
+
+
+class TermIndex:
+    """The run's glossaries compiled for matching. Build once per run (see `term_index`)."""
+
+    def __init__(self, glossaries: tuple[Glossary, ...] | list[Glossary]):
+        self.matcher = PhraseMatcher(source_map(glossaries))
+        self.terms = list({id(t): t for _, t in self.matcher.entries}.values())
+        self._forbidden: PhraseMatcher | None = None
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def all_source_hits(self, text: str) -> list[SourceHit]:
+        """Every glossary source string in `text`, overlapping, on word boundaries."""
+        return [SourceHit(s, e, term, phrase) for s, e, phrase, term in self.matcher.find_all(text)]
+
+    def source_hits(self, text: str) -> list[SourceHit]:
+        """Leftmost-longest, non-overlapping glossary terms in `text`."""
+        hits = self.all_source_hits(text)
+        return [h for _, _, h in leftmost_longest((h.start, h.end, h) for h in hits)]
+
+    def forbidden_hits(self, target: str) -> list[tuple[int, int, str, Term]]:
+        """Forbidden renderings of any term anywhere in `target` (leftmost-longest)."""
+        if self._forbidden is None:
+            self._forbidden = PhraseMatcher({f: t for t in self.terms for f in t.forbidden}, simplify=False)
+        hits = self._forbidden.find_all(target)
+        return [h for _, _, h in leftmost_longest((h[0], h[1], h) for h in hits)]
+
+
+def term_index(context) -> TermIndex:
+    """The run's compiled index, built once per run and shared by every terminology rule."""
+    return context.memo(("transqa.terms.TermIndex", id(context.glossaries)),
+                        lambda: TermIndex(context.glossaries))
+
+
+@lru_cache(maxsize=1)
+def _shipped_dir() -> Path:
+    from transqa.packs import rules_dir
+
+    return (rules_dir() / "glossaries").resolve()
+
+
+def is_shipped(term: Term) -> bool:
+    """True for entries of the glossaries shipped in `rules/glossaries/` (reference lists, not a client's)."""
+    return bool(term.path) and Path(term.path).resolve().parent == _shipped_dir()
