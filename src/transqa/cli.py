@@ -62,8 +62,11 @@ def check(
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: code, name or code prefix (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules: code, name or code prefix (repeatable).")] = None,
     columns: Annotated[Optional[str], typer.Option("--columns", help="TSV/CSV columns SOURCE,TARGET: 1-based numbers or header names.")] = None,
+    source_encoding: Annotated[Optional[str], typer.Option("--source-encoding", help="Encoding of SOURCE (or of the one bilingual file), e.g. gb18030, big5, utf-16-le (default: BOM, declaration, UTF-8, then detection).")] = None,
+    target_encoding: Annotated[Optional[str], typer.Option("--target-encoding", help="Encoding of TARGET (two-file input only).")] = None,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Fail on any finding at or above this severity.")] = None,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Pass threshold for the score (default 95).", min=0, max=100)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores for documents over 10,000 segments, else 1).", min=1)] = None,
 ) -> None:
     """Check a translation and print a scored QA report."""
     from transqa.outputs import write_atomic
@@ -75,13 +78,16 @@ def check(
         raise TransqaError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
 
     options = RunOptions(config=config, packs=pack or [], glossaries=glossary or [], select=select or [],
-                         ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under)
+                         ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under,
+                         jobs=jobs)
     prepared = prepare(options)
     if output is not None:
         for path in files:
             if os.path.abspath(path) == os.path.abspath(output):
                 raise TransqaError("output path is one of the input files; refusing to overwrite it", path=output)
-    document = read_document(files, columns=columns)
+    if target_encoding is not None and len(files) != 2:
+        raise TransqaError("--target-encoding applies to SOURCE TARGET input; use --source-encoding for one bilingual file")
+    document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding)
     report = run_check(document, prepared)
     text = render(report, fmt, color=_use_color(output) and fmt == "terminal")
     if output is None:
