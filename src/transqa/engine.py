@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from transqa.checks import Context, registry
 from transqa.config import Waiver
@@ -42,39 +43,91 @@ def collect_records(rule: Rule, segments: Sequence[Segment], context: Context, o
             for record in check.collect(i, segment, rule.options, context)]
 
 
-def finish_records(rule: Rule, records: list, context: Context) -> Iterable[tuple[int, Hit]]:
+def finish_records(rule: Rule, records: list, context: Context) -> list[tuple[int, Hit]]:
     """The final step of a document-scope rule over the merged (concatenated) records."""
+    out = []
     for hit in registry()[rule.check].run.finish(records, rule.options, context):
         if hit.segment is None:
             raise RuntimeError(f"document check {rule.check} returned a hit without a segment index")
-        yield hit.segment, hit
+        out.append((hit.segment, hit))
+    return out
 
 
-def _hits(rule: Rule, segments: Sequence[Segment], context: Context) -> Iterable[tuple[int, Hit]]:
-    check = registry()[rule.check]
-    if check.scope == "document":
-        yield from finish_records(rule, collect_records(rule, segments, context), context)
-    else:
-        for index, segment in enumerate(segments):
-            for hit in check.run(segment, rule.options, context):
-                yield index, hit
+@dataclass
+class ChunkResult:
+    """What one chunk of segments produces: segment-scope hits and document-scope records, per rule.
+
+    Merging chunk results is concatenation in document order (`merge_chunks`), so chunks can be
+    processed by worker processes, dask or Spark and merged anywhere.
+    """
+
+    offset: int
+    hits: dict[str, list[tuple[int, Hit]]] = field(default_factory=dict)
+    records: dict[str, list] = field(default_factory=dict)
 
 
-def run_rules(document: Document, rules: Sequence[Rule], context: Context) -> list[Finding]:
-    """All findings of `rules` on `document`, in document order (segment, side, offset, code)."""
-    segments = document.segments
+def map_chunk(segments: Sequence[Segment], offset: int, rules: Sequence[Rule], context: Context) -> ChunkResult:
+    """Run every rule over one chunk; `offset` is the document index of the chunk's first segment."""
+    checks = registry()
+    result = ChunkResult(offset)
+    for rule in rules:
+        check = checks[rule.check]
+        if check.scope == "document":
+            result.records[rule.code] = collect_records(rule, segments, context, offset)
+            continue
+        run, options = check.run, rule.options
+        result.hits[rule.code] = [(index, hit) for index, segment in enumerate(segments, offset)
+                                  for hit in run(segment, options, context)]
+    return result
+
+
+def merge_chunks(results: Iterable[ChunkResult]) -> ChunkResult:
+    """Concatenate chunk results in document order (associative: merge partial merges freely)."""
+    ordered = sorted(results, key=lambda r: r.offset)
+    merged = ChunkResult(ordered[0].offset if ordered else 0)
+    for result in ordered:
+        for table, into in ((result.hits, merged.hits), (result.records, merged.records)):
+            for code, items in table.items():
+                into.setdefault(code, []).extend(items)
+    return merged
+
+
+def finish(merged: ChunkResult, segments: Sequence[Segment], rules: Sequence[Rule],
+           context: Context) -> list[Finding]:
+    """Document-scope hits from the merged records, then all hits -> findings in document order."""
+    checks = registry()
     order = {"source": 0, "target": 1}
     keyed = []
     for rule in rules:
+        if checks[rule.check].scope == "document":
+            hits = finish_records(rule, merged.records.get(rule.code, []), context)
+        else:
+            hits = merged.hits.get(rule.code, [])
         seen: dict[tuple[int, str, str], int] = {}
-        for index, hit in _hits(rule, segments, context):
+        for index, hit in hits:
             segment = segments[index]
             slot = (index, hit.side, segment.text(hit.side)[hit.start:hit.end])
             ordinal = seen[slot] = seen.get(slot, -1) + 1
-            finding = _finding(rule, segment, hit, ordinal)
-            keyed.append(((index, order[hit.side], hit.start, hit.end, rule.code), finding))
+            keyed.append(((index, order[hit.side], hit.start, hit.end, rule.code),
+                          _finding(rule, segment, hit, ordinal)))
     keyed.sort(key=lambda kv: kv[0])
     return [finding for _, finding in keyed]
+
+
+def run_rules(document: Document, rules: Sequence[Rule], context: Context, jobs: int = 1) -> list[Finding]:
+    """All findings of `rules` on `document`, in document order (segment, side, offset, code).
+
+    With `jobs` > 1 the segments are split into chunks checked by worker processes; the findings
+    are identical to a single-process run.
+    """
+    segments = document.segments
+    if jobs > 1 and len(segments) > 1:
+        from transqa.parallel import map_chunks_in_processes
+
+        merged = merge_chunks(map_chunks_in_processes(segments, rules, context, jobs))
+    else:
+        merged = map_chunk(segments, 0, rules, context)
+    return finish(merged, segments, rules, context)
 
 
 def apply_waivers(findings: list[Finding], waivers: Sequence[Waiver]) -> tuple[list[Finding], list[Finding]]:

@@ -25,6 +25,7 @@ class RunOptions:
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
     fail_under: float | None = None
+    jobs: int | None = None  # None: the machine's cores for large documents (see parallel.default_jobs)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Prepared:
     config: Config
     rules: list[Rule]
     glossaries: list[Glossary]
+    jobs: int | None = None
 
     def context(self) -> Context:
         return Context(glossaries=tuple(self.glossaries))
@@ -52,11 +54,14 @@ def prepare(options: RunOptions) -> Prepared:
     rules = select_rules(all_rules(config, options.packs), options.select, options.ignore)
     paths = [*(default_glossary_paths() if config.default_glossaries else []), *config.glossaries,
              *options.glossaries]
-    return Prepared(config=config, rules=rules, glossaries=load_glossaries(paths))
+    return Prepared(config=config, rules=rules, glossaries=load_glossaries(paths), jobs=options.jobs)
 
 
 def check(document: Document, prepared: Prepared) -> Report:
-    findings = run_rules(document, prepared.rules, prepared.context())
+    from transqa.parallel import default_jobs
+
+    jobs = prepared.jobs if prepared.jobs is not None else default_jobs(len(document.segments))
+    findings = run_rules(document, prepared.rules, prepared.context(), jobs=jobs)
     kept, waived = apply_waivers(findings, prepared.config.waivers)
     config = prepared.config
     result = score(kept, document, weights=config.weights, threshold=config.threshold, fail_on=config.fail_on)
