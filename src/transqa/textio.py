@@ -156,6 +156,8 @@ def detect_legacy(raw: bytes) -> list[str]:
     margin = scores["big5"] - scores["gb18030"]
     if abs(margin) >= 0.1:
         return sorted(fits, key=lambda enc: -scores[enc])
+    if len(_double_byte_units(sample[:64])) < 6:  # a few characters: GB18030 is the likelier by far
+        return sorted(fits, key=lambda enc: enc != "gb18030")
     from charset_normalizer import from_bytes  # near-tie: ask the statistical detector
 
     best = from_bytes(sample, cp_isolation=list(LEGACY_CANDIDATES), threshold=0.5).best()
