@@ -11,7 +11,17 @@ CHECK_MODULES = (
     "transqa.checks.spacing",
     "transqa.checks.punctuation",
     "transqa.checks.repetition",
+    "transqa.checks.tags",
     "transqa.checks.terminology",
+    "transqa.checks.consistency",
+    "transqa.checks.names",
+    "transqa.checks.existence",
+    "transqa.checks.substitution",
+    "transqa.checks.paired",
+    "transqa.checks.conditional",
+    "transqa.checks.capitalization_style",
+    "transqa.checks.metric",
+    "transqa.checks.variants",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]

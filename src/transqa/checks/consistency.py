@@ -1,0 +1,136 @@
+"""Document-scope consistency: a source term, a segment or a name rendered two ways in one document.
+
+All are map/merge checks (see checks/base.py): `collect` keeps small records per segment, `finish`
+groups them and reports the minority renderings, suggesting the dominant one (the most frequent; on a
+tie, the one used first). Different sources with identical targets are the duplicate-translation
+check's business (rules/repetition), not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from transqa.checks.base import check_type
+from transqa.model import Hit
+from transqa.terms import find_rendering, fold, term_index
+from transqa.textspans import HAN_RE, LATIN_LETTER_RE
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _dominant(items):
+    """items: (key, order) pairs; the most frequent key, ties broken by first use."""
+    counts = Counter(k for k, _ in items)
+    first = {}
+    for key, order in items:
+        first.setdefault(key, order)
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+# --- segment-inconsistency -------------------------------------------------------------------------
+
+@check_type("segment-inconsistency", scope="document", options={"min_chars": 4},
+            placeholders=("first", "other"))
+class SegmentInconsistency:
+    """Identical source segments (ignoring surrounding and repeated whitespace) with different targets.
+
+    The segments whose target differs from the dominant translation are reported, with that
+    translation as suggestion. Sources shorter than `min_chars` or without letters are skipped.
+    """
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        source = _norm(segment.source)
+        target = segment.target.strip()
+        if len(source) < options["min_chars"] or not target:
+            return
+        if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
+            return
+        start = segment.target.index(target)
+        yield (source, _norm(target), index, segment.id, start, start + len(target))
+
+    @staticmethod
+    def finish(records, options, context):
+        groups = defaultdict(list)
+        for record in records:
+            groups[record[0]].append(record)
+        for group in groups.values():
+            if len({r[1] for r in group}) < 2:
+                continue
+            best = _dominant([(r[1], r[2]) for r in group])
+            first = next(r for r in group if r[1] == best)
+            for _, target, index, _, start, end in group:
+                if target != best:
+                    yield Hit("target", start, end, {"first": first[3], "other": best},
+                              suggestion=best, segment=index)
+
+
+# --- term-inconsistent -----------------------------------------------------------------------------
+
+_QUOTE_SRC = re.compile(r"“([^“”]{2,80})”|「([^「」]{2,80})」")
+_QUOTE_TGT = re.compile(r"“([^“”]{2,200})”|\"([^\"]{2,200})\"")
+
+
+def _quotes(regex, text):
+    return [(m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in regex.finditer(text)]
+
+
+def _tgt_key(text: str) -> str:
+    return _norm(fold(text)).strip(" .,;:!?")
+
+
+@check_type("term-inconsistent", scope="document", options={"learn_quotes": True},
+            placeholders=("term", "preferred", "first"))
+class TermInconsistent:
+    """One source term rendered two ways in one document.
+
+    Glossary entries marked `consistent: true` (their approved renderings are alternatives; house
+    style is to pick one) and, with `learn_quotes`, renderings learned from the document itself: when
+    a segment has as many quoted phrases in the source (“…”, 「…」) as in the target, they pair up in
+    order, and a later pairing of the same source phrase with a different target phrase is reported.
+    """
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        target = segment.target
+        if not target.strip():
+            return
+        terms = term_index(context)
+        if len(terms):
+            folded = fold(target)
+            seen = set()
+            for hit in terms.source_hits(segment.source):
+                term = hit.term
+                if not term.consistent or len(term.target) < 2 or id(term) in seen:
+                    continue
+                seen.add(id(term))
+                found = sorted((span, r) for r in term.target for span in find_rendering(target, folded, r))
+                if found:
+                    (start, end), rendering = found[0]
+                    yield ("term", f"{term.glossary}\x1f{term.source[0]}", hit.pattern, rendering,
+                           index, segment.id, start, end, rendering)
+        if options["learn_quotes"]:
+            src, tgt = _quotes(_QUOTE_SRC, segment.source), _quotes(_QUOTE_TGT, target)
+            if src and len(src) == len(tgt):
+                for (_, _, s), (start, end, t) in zip(src, tgt):
+                    yield ("quote", _norm(s), _norm(s), _tgt_key(t), index, segment.id, start, end, _norm(t))
+
+    @staticmethod
+    def finish(records, options, context):
+        groups = defaultdict(list)
+        for record in records:
+            groups[record[:2]].append(record)
+        for group in groups.values():
+            if len({r[3] for r in group}) < 2:
+                continue
+            best = _dominant([(r[3], r[4]) for r in group])
+            first = next(r for r in group if r[3] == best)
+            for _, _, term, rendering, index, _, start, end, _ in group:
+                if rendering != best:
+                    yield Hit("target", start, end, {"term": term, "preferred": first[8], "first": first[5]},
+                              suggestion=first[8], segment=index)

@@ -1,0 +1,260 @@
+"""Target-side name checks over a document: one entity named two ways, acronyms and their definitions.
+
+Names are runs of capitalised words (`Shanghai International IP Forum`), joined by spaces or hyphens
+and allowing lower-case connectors inside (`Office in China`). Each word maps to canonical words via a
+small abbreviation table (IP -> intellectual property, Int'l -> international, Dept. -> department,
+Co. -> company, Centre -> center, ...) plus the acronyms the document defines itself
+(`World Intellectual Property Organization (WIPO)`). Two names are variants when the canonical words
+of one occur in the other but the words as written differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from transqa.checks.base import check_type
+from transqa.checks.consistency import _dominant
+from transqa.model import Hit
+
+# Case-sensitive abbreviations (acronyms) and case-insensitive ones (keys lower case, no final period).
+ACRONYMS = {"IP": "intellectual property", "IPR": "intellectual property rights",
+            "IPRs": "intellectual property rights", "R&D": "research and development",
+            "S&T": "science and technology", "SME": "small and medium-sized enterprise",
+            "SMEs": "small and medium-sized enterprises", "HQ": "headquarters"}
+ABBREVIATIONS = {"int'l": "international", "intl": "international", "dept": "department",
+                 "co": "company", "corp": "corporation", "govt": "government", "gov't": "government",
+                 "univ": "university", "assn": "association", "assoc": "association", "natl": "national",
+                 "nat'l": "national", "admin": "administration", "inst": "institute", "ctr": "center",
+                 "mgmt": "management", "ltd": "limited", "intern'l": "international", "&": "and",
+                 "centre": "center", "organisation": "organization", "programme": "program",
+                 "defence": "defense", "labour": "labor"}
+CONNECTORS = {"of", "and", "for", "on", "in", "the", "de", "&", "to"}
+LEADING = {"the", "a", "an", "this", "that", "these", "in", "on", "at", "for", "by", "as", "during", "from",
+           "with", "and", "but", "when", "while", "after", "before", "under", "since", "if", "its", "his",
+           "her", "their", "our", "mr", "mrs", "ms", "dr"}
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’]*\.?|&")
+_JOIN = re.compile(r"^[ \u00a0-]$")
+
+
+def _word(surface: str) -> str:
+    return surface.rstrip(".").replace("’", "'")
+
+
+def _canonical(surface: str, learned: dict[str, str]) -> list[str]:
+    word = _word(surface)
+    if word.endswith("'s"):
+        word = word[:-2]
+    expansion = learned.get(word) or ACRONYMS.get(word)
+    if expansion is None and surface.endswith(".") or word.lower() in ABBREVIATIONS:
+        expansion = ABBREVIATIONS.get(word.lower())
+    return (expansion or word.lower()).split()
+
+
+def _is_name_word(surface: str) -> bool:
+    return surface[0].isupper()
+
+
+def _tokens(text: str):
+    for m in _TOKEN.finditer(text):
+        surface, end = m.group(), m.end()
+        if surface.endswith(".") and _word(surface).lower() not in ABBREVIATIONS:
+            surface, end = surface[:-1], end - 1  # a full stop, not an abbreviation
+        yield m.start(), end, surface
+
+
+def extract_names(text: str):
+    """(start, end, [surface tokens], [token spans]) for capitalised multi-word names in `text`."""
+    runs, run = [], []
+    for tok in _tokens(text):
+        if run and not _JOIN.match(text[run[-1][1]:tok[0]]):
+            runs.append(run)
+            run = []
+        if _is_name_word(tok[2]) or (run and tok[2].lower() in CONNECTORS):
+            run.append(tok)
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    names = []
+    for run in runs:
+        while run and _word(run[0][2]).lower() in LEADING:
+            run.pop(0)
+        while run and run[-1][2].lower() in CONNECTORS:
+            run.pop()
+        if sum(1 for t in run if _is_name_word(t[2])) >= 2:
+            names.append((run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]))
+    return names
+
+
+_DEF_AFTER = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])s?\)")
+_DEF_BEFORE = re.compile(r"\b([A-Z][A-Za-z&]*[A-Z])s?\s?\(([^()]{3,120})\)")
+_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z&]*[A-Z])s?(?![\w&-])")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def _initials_match(letters: str, words: list[str]) -> bool:
+    """The acronym's capitals spell the initials of `words` (connectors may be skipped)."""
+    caps = [c for c in letters.upper() if c.isalpha()]
+
+    def match(i, j):
+        if i == len(caps):
+            return j == len(words)
+        if j == len(words):
+            return False
+        word = words[j]
+        if word[0].upper() == caps[i] and match(i + 1, j + 1):
+            return True
+        return word.lower() in CONNECTORS and match(i, j + 1)
+
+    return bool(words) and words[0].lower() not in CONNECTORS and match(0, 0)
+
+
+def definitions(text: str):
+    """(acronym, form, def_start, def_end, expansion) for `Full Name (ACR)` and `ACR (Full Name)`."""
+    found = []
+    for m in _DEF_AFTER.finditer(text):
+        acr = m.group(1)
+        before = [(w.start(), w.group()) for w in _WORDS.finditer(text[max(0, m.start() - 200):m.start()])]
+        offset = max(0, m.start() - 200)
+        for k in range(1, min(len(before), 12) + 1):
+            words = [w for _, w in before[-k:]]
+            if _initials_match(acr, [p for w in words for p in w.split("-")]):
+                start = offset + before[-k][0]
+                found.append((acr, "after", start, m.end(), text[start:m.start()].strip()))
+                break
+    for m in _DEF_BEFORE.finditer(text):
+        words = [p for w in _WORDS.findall(m.group(2)) for p in w.split("-")]
+        if _initials_match(m.group(1), words):
+            found.append((m.group(1), "before", m.start(), m.end(), m.group(2).strip()))
+    return found
+
+
+@check_type("name-variants", scope="document", options={"min_shared": 1},
+            placeholders=("other", "count"))
+class NameVariants:
+    """One entity named two ways in the target: an abbreviation in one place, its expansion in another.
+
+    `Shanghai International IP Forum` vs `Shanghai International Intellectual Property Forum`;
+    `Int'l`/`International`, `Dept.`/`Department`, `Co.`/`Company`, `Centre`/`Center`, and acronyms the
+    document defines. The names must also share at least `min_shared` words as written, so an acronym
+    standing alone for its full name (`WIPO` after `World Intellectual Property Organization (WIPO)`)
+    is the normal short form, not a variant. The less frequent form is reported.
+    """
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        target = segment.target
+        defs = [(d[0], d[4]) for d in definitions(target) if d[1] == "after"]
+        names = extract_names(target)
+        if defs or names:
+            yield (index, defs, [(toks, spans, target[s:e], s) for s, e, toks, spans in names])
+
+    @staticmethod
+    def finish(records, options, context):
+        learned = {}
+        for _, defs, _ in records:
+            for acr, full in defs:
+                learned.setdefault(acr, " ".join(_WORDS.findall(full)).lower())
+        occurrences = []  # (index, [(canonical word, token position)], tokens, spans)
+        for index, _, names in records:
+            for tokens, spans, text, offset in names:
+                words = [(w, i) for i, t in enumerate(tokens) for w in _canonical(t, learned)]
+                occurrences.append((index, words, tokens, spans, text, offset))
+        by_word = defaultdict(set)
+        distinct = {}
+        for n, (_, words, *_) in enumerate(occurrences):
+            key = tuple(w for w, _ in words)
+            distinct.setdefault(key, n)
+            for w in set(key):
+                by_word[w].add(n)
+        # entity key (canonical words of a shorter name) -> [(form, index, start, end)]
+        forms = defaultdict(dict)
+        for key in distinct:
+            if len(key) < 3:
+                continue
+            rarest = min(key, key=lambda w: len(by_word[w]))
+            for n in by_word[rarest]:
+                index, words, tokens, spans, text, offset = occurrences[n]
+                seq = [w for w, _ in words]
+                for k in range(len(seq) - len(key) + 1):
+                    if tuple(seq[k:k + len(key)]) != key:
+                        continue
+                    first, last = words[k][1], words[k + len(key) - 1][1]
+                    whole = (k == 0 or words[k - 1][1] != first) and (
+                        k + len(key) == len(seq) or words[k + len(key)][1] != last)
+                    if whole:
+                        form = tuple(_word(t).lower() for t in tokens[first:last + 1])
+                        start, end = spans[first][0], spans[last][1]
+                        forms[key][(n, k)] = (form, index, start, end, text[start - offset:end - offset])
+        reported = set()
+        for key, found in forms.items():
+            variants = {f[0] for f in found.values()}
+            if len(variants) < 2:
+                continue
+            common = set.intersection(*(set(v) for v in variants))
+            if len(common) < options["min_shared"]:
+                continue
+            best = _dominant([(f[0], f[1]) for f in sorted(found.values(), key=lambda f: (f[1], f[2]))])
+            shown = next(f for f in sorted(found.values(), key=lambda f: (f[1], f[2])) if f[0] == best)
+            count = sum(1 for f in found.values() if f[0] == best)
+            for form, index, start, end, _ in found.values():
+                if form != best and (index, start, end) not in reported:
+                    reported.add((index, start, end))
+                    yield Hit("target", start, end, {"other": shown[4], "count": count},
+                              suggestion=shown[4], segment=index)
+
+
+KNOWN_ACRONYMS = ["GDP", "CEO", "AI", "IT", "TV", "UK", "US", "USA", "EU", "UN", "PRC", "DNA", "COVID", "CPC",
+                  "WIPO", "PCT", "WTO", "BRICS", "NATO", "APEC", "ASEAN", "G20", "OK", "PM", "AM"]
+
+
+@check_type("acronym-definition-order", options={}, placeholders=("acronym", "expansion"))
+def acronym_definition_order(segment, options, context):
+    """An acronym defined as `ACR (Full Name)`; house style is `Full Name (ACR)` on first use.
+
+    Only parentheses whose words' initials spell the acronym count, so `WIPO (Geneva)` is not a definition.
+    """
+    for acr, form, start, end, expansion in definitions(segment.target):
+        if form == "before":
+            yield Hit("target", start, end, {"acronym": acr, "expansion": expansion},
+                      suggestion=f"{expansion} ({acr})")
+
+
+@check_type("acronym-before-definition", scope="document", options={"known": KNOWN_ACRONYMS},
+            placeholders=("acronym", "defined"))
+class AcronymBeforeDefinition:
+    """An acronym is used before the place where the document defines it (`Full Name (ACR)` or
+    `ACR (Full Name)`). Acronyms the document never defines are not reported (many need no definition);
+    `known` lists acronyms that never need one. Only the first early use of each acronym is reported.
+    """
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        text = segment.target
+        defs = definitions(text)
+        for acr, _, start, _, _ in defs:
+            yield ("def", acr, index, segment.id, start)
+        known = set(options["known"])
+        seen = set()
+        for m in _ACRONYM.finditer(text):
+            acr = m.group(1)
+            if acr not in known and acr not in seen:
+                seen.add(acr)
+                yield ("use", acr, index, segment.id, m.start(), m.end())
+
+    @staticmethod
+    def finish(records, options, context):
+        defined = {}
+        for record in records:
+            if record[0] == "def":
+                defined.setdefault(record[1], record)
+        for record in records:
+            if record[0] != "use" or record[1] not in defined:
+                continue
+            _, acr, index, _, start, end = record
+            _, _, def_index, def_id, def_start = defined[acr]
+            if index < def_index or (index == def_index and end <= def_start):
+                defined.pop(acr)  # report the first early use only
+                yield Hit("target", start, end, {"acronym": acr, "defined": def_id}, segment=index)
