@@ -21,7 +21,8 @@ class ExampleResult:
 def example_document(case: dict) -> Document:
     pairs = case["segments"] if "segments" in case else [[case.get("source", ""), case.get("target", "")]]
     segments = tuple(Segment(id=n, source=str(s), target=str(t), source_location=Location("example", n),
-                             target_location=Location("example", n)) for n, (s, t) in enumerate(pairs, 1))
+                             target_location=Location("example", n), meta=dict(case.get("meta") or {}))
+                     for n, (s, t) in enumerate(pairs, 1))
     return Document(segments=segments, inputs={"format": "example"})
 
 
