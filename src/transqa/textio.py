@@ -215,7 +215,7 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> DecodedText:
             name, method, why = bom, "bom", "from its byte-order mark"
         elif declared:
             name, method, why = declared, "declared", "as the file declares"
-        elif b"\x00" in raw:
+        elif b"\x00" in raw or any(raw.startswith(magic) for magic, _ in _MAGIC):
             raise _binary_error(raw, path)
         else:
             name, method, why = "utf-8", "utf-8", "tried first"
