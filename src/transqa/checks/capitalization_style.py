@@ -1,0 +1,159 @@
+"""Capitalisation in the target: given words always written one way, and headings in title or sentence case."""
+
+from __future__ import annotations
+
+import re
+
+from transqa.checks.base import check_type
+from transqa.model import Hit
+from transqa.userpatterns import (Exceptions, check_choice, check_strings, compile_tokens, finditer,
+                                  per_rule, units, validate_common, where)
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s\"“‘(\[]*$")
+# Chicago Manual of Style 8.159: articles, coordinating conjunctions and prepositions stay lowercase.
+SMALL_WORDS = ("a an the and but or nor for so yet as at by in of off on per to up via vs from into "
+               "onto over than with").split()
+
+
+def looks_title_cased(text: str) -> bool:
+    """Most longer words capitalised (a headline in title case): words in it are not in running text."""
+    words = [w for w in _WORD.findall(text)[1:] if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _validate(options):
+    validate_common(options)
+    check_strings(options, "words")
+    if not options["words"]:
+        raise ValueError("capitalization needs a non-empty 'words' list (each in its required form)")
+
+
+def _prepare(options):
+    required = {_norm(w).casefold(): _norm(w) for w in options["words"]}
+    return compile_tokens(tuple(options["words"]), True), required, Exceptions(options["exceptions"], False)
+
+
+_PREV_WORD = re.compile(r"([A-Za-z\u00c0-\u024f][\w'’-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00c0-\u024f])")
+
+
+def _in_name(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """The word before (not itself sentence-initial) or the word after is capitalised."""
+    prev = _PREV_WORD.search(text, max(lo, start - 60), start)
+    if prev and prev.group(1)[0].isupper() and not _SENTENCE_START.search(text[lo:prev.start(1)]):
+        return True
+    nxt = _NEXT_WORD.match(text, end, hi)
+    return bool(nxt and nxt.group(1).isupper())
+
+
+@check_type("capitalization", options={"words": [], "exceptions": [], "scope": "text",
+                                       "ignore_sentence_start": True, "skip_in_names": False,
+                                       "skip_title_case": True},
+            placeholders=("expected",), validate=_validate)
+def capitalization(segment, options, context):
+    """Each listed word or phrase found with other capitalisation than the form written in `words`.
+
+    `Internet` in `words` flags `internet`; `internet` flags `Internet`, except at the start of a
+    sentence (`ignore_sentence_start`), in all capitals, inside an `exceptions` phrase, in a segment
+    that is itself in title case (`skip_title_case`), or, with `skip_in_names`, next to another
+    capitalised word (part of a name: `World Intellectual Property Organization`).
+    """
+    text = segment.target
+    if not text:
+        return
+    pattern, required, shield = per_rule(context, "capitalization", options, lambda: _prepare(options))
+    label = where(segment, "target")
+    for lo, hi in units(segment, "target", options["scope"]):
+        titled = None
+        for m in finditer(pattern, text, label, lo, hi):
+            found = _norm(m.group())
+            expected = required.get(found.casefold())
+            if expected is None or found == expected:
+                continue
+            if found.isupper() and len(found) > 1 and not expected.isupper():
+                continue
+            lowering = found[0].isupper() and expected[0].islower()
+            if lowering and options["ignore_sentence_start"] and _SENTENCE_START.search(text[lo:m.start()]):
+                if found[1:] == expected[1:]:
+                    continue
+            if lowering and options["skip_title_case"]:
+                titled = looks_title_cased(text[lo:hi]) if titled is None else titled
+                if titled:
+                    continue
+            if lowering and options["skip_in_names"] and _in_name(text, m.start(), m.end(), lo, hi):
+                continue
+            if shield.covers(text, m.start(), m.end()):
+                continue
+            yield Hit("target", m.start(), m.end(), {"expected": expected}, suggestion=expected)
+
+
+def _title_case(words, small, exceptions):
+    out = []
+    last = len(words) - 1
+    for i, (start, word, after_colon) in enumerate(words):
+        lower = word.lower()
+        if word in exceptions or any(c.isupper() for c in word[1:]):
+            out.append(word)
+        elif i in (0, last) or after_colon or lower not in small:
+            out.append(word[0].upper() + word[1:])
+        else:
+            out.append(word)
+    return out
+
+
+def _sentence_case(words, small, exceptions):
+    out = []
+    for i, (start, word, after_colon) in enumerate(words):
+        if i == 0 or after_colon or word in exceptions or word == "I" or any(c.isupper() for c in word[1:]):
+            out.append(word[0].upper() + word[1:] if i == 0 else word)
+        else:
+            out.append(word[0].lower() + word[1:])
+    return out
+
+
+def _validate_heading(options):
+    validate_common(options)
+    check_choice(options, "style", ("title", "sentence"))
+    check_choice(options, "scope", ("heading", "text"))
+    check_strings(options, "small_words")
+    if options["min_words"] < 1:
+        raise ValueError("option 'min_words' must be at least 1")
+
+
+@check_type("heading-case", options={"style": "title", "small_words": SMALL_WORDS, "exceptions": [],
+                                     "scope": "heading", "min_words": 3},
+            placeholders=("style", "expected"), validate=_validate_heading)
+def heading_case(segment, options, context):
+    """A heading (see `scope: heading`) not in the house `style`: `title` or `sentence` case.
+
+    Title case (Chicago 8.159): first and last words and all words except `small_words` capitalised.
+    Sentence case: only the first word, words after a colon, `I`, acronyms, words with inner capitals
+    (`iPhone`) and `exceptions` (proper nouns: list them) capitalised. One hit per heading over its
+    whole text, with the heading rewritten as `{expected}` and the suggestion. Headings shorter than
+    `min_words` words are skipped. Words in capitals throughout are left as they are.
+    """
+    text = segment.target
+    small = {w.lower() for w in options["small_words"]}
+    exceptions = set(options["exceptions"])
+    for lo, hi in units(segment, "target", options["scope"]):
+        words = []
+        for m in _WORD.finditer(text, lo, hi):
+            before = text[lo:m.start()].rstrip()
+            words.append((m.start(), m.group(), bool(words) and before.endswith((":", "—", "–"))))
+        if len(words) < options["min_words"]:
+            continue
+        words = [(s, w, c) for s, w, c in words if not (w.isupper() and len(w) > 1)] or words
+        fix = _title_case if options["style"] == "title" else _sentence_case
+        fixed = fix(words, small, exceptions)
+        if all(a == b for (_, a, _), b in zip(words, fixed)):
+            continue
+        chars = list(text[lo:hi])
+        for (start, word, _), new in zip(words, fixed):
+            chars[start - lo:start - lo + len(word)] = new
+        expected = "".join(chars)
+        yield Hit("target", lo, hi, {"style": options["style"], "expected": expected}, suggestion=expected)

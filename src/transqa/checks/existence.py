@@ -1,0 +1,40 @@
+"""existence: flag every occurrence of listed words, phrases or regular expressions."""
+
+from __future__ import annotations
+
+from transqa.checks.base import check_type
+from transqa.model import Hit
+from transqa.userpatterns import Exceptions, compile_any, finditer, per_rule, units, validate_common, where
+
+
+def _validate(options):
+    validate_common(options)
+    if not options["tokens"] and not options["patterns"]:
+        raise ValueError("existence needs at least one entry in 'tokens' or 'patterns'")
+    compile_any(options["tokens"], options["patterns"], options["ignorecase"])
+
+
+@check_type("existence", options={"side": "target", "tokens": [], "patterns": [], "exceptions": [],
+                                  "ignorecase": True, "scope": "text"},
+            validate=_validate)
+def existence(segment, options, context):
+    """Every occurrence of a listed token (literal word or phrase) or pattern (regex) on `side`.
+
+    `{match}` in the message is the text found. Hits inside an `exceptions` phrase are skipped.
+    """
+    side = options["side"]
+    text = segment.text(side)
+    if not text:
+        return
+    matchers = per_rule(context, "existence", options, lambda: compile_any(
+        options["tokens"], options["patterns"], options["ignorecase"]))
+    shield = Exceptions(options["exceptions"], options["ignorecase"])
+    label = where(segment, side)
+    seen = set()
+    for start, end in units(segment, side, options["scope"]):
+        for pattern in matchers:
+            for m in finditer(pattern, text, label, start, end):
+                span = (m.start(), m.end())
+                if span not in seen and not shield.covers(text, *span):
+                    seen.add(span)
+                    yield Hit(side, *span)

@@ -1,0 +1,227 @@
+"""Patterns that editors write in YAML rules: literal words, word lists and regular expressions.
+
+Shared by the user-rule check types (existence, substitution, paired, conditional, capitalization,
+metric, mixed-variants). Three ways to say what to look for:
+
+- a *token* is a literal word or phrase: matched as a whole word, a space in it matches any run of
+  whitespace, and `'` matches both `'` and `’`;
+- a *pattern* is a regular expression (the `regex` module's syntax, which is Python's plus extras);
+- an *exception* is a literal phrase: a hit that lies inside one of its occurrences is not reported.
+
+Regular expressions are compiled when the pack is loaded, so a bad one is a load error naming the
+rule. Every match call runs with a time limit (`TIMEOUT` seconds): a pattern that backtracks
+catastrophically (`(a+)+$` on `aaaa…b`) stops the run with a `PatternTimeout` error naming the
+pattern and the segment, instead of hanging it. Compiled patterns are cached per process.
+
+`units(segment, side, scope)` cuts a side's text into what a rule looks at: the whole `text`, each
+`sentence`, or the segment only when it is a `heading`. Offsets are always into the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re as _re
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
+
+from transqa.errors import TransqaError
+from transqa.model import Segment
+
+TIMEOUT = 0.25
+SCOPES = ("text", "sentence", "heading")
+SIDES = ("source", "target")
+_WORDISH = _re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+
+
+class PatternTimeout(TransqaError):
+    """A user pattern took longer than TIMEOUT on one text: the pattern must be simplified."""
+
+
+def token_regex(token: str) -> str:
+    """A literal word or phrase as a regex: whole word at Latin edges, flexible spaces and apostrophes."""
+    parts = []
+    for chunk in _re.split(r"(\s+|['’])", token.strip()):
+        if not chunk:
+            continue
+        if chunk.isspace():
+            parts.append(r"\s+")
+        elif chunk in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(regex.escape(chunk))
+    body = "".join(parts)
+    stripped = token.strip()
+    if stripped and _WORDISH.match(stripped[0]):
+        body = r"(?<![\w])" + body
+    if stripped and _WORDISH.match(stripped[-1]):
+        body += r"(?![\w])"
+    return body
+
+
+def _flags(ignorecase: bool) -> int:
+    return regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_regex(pattern: str, ignorecase: bool = False) -> regex.Pattern:
+    """Compile one regex (cached); raises ValueError with the pattern and the reason."""
+    try:
+        return regex.compile(pattern, _flags(ignorecase))
+    except (regex.error, OverflowError, RecursionError) as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=1024)
+def compile_tokens(tokens: tuple[str, ...], ignorecase: bool = True) -> regex.Pattern | None:
+    """One alternation for a list of literal tokens, longest first (so `per cent` beats `per`)."""
+    cleaned = sorted({t.strip() for t in tokens if t.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return compile_regex("|".join(f"(?:{token_regex(t)})" for t in cleaned), ignorecase)
+
+
+def compile_any(tokens: Sequence[str], patterns: Sequence[str], ignorecase: bool) -> list[regex.Pattern]:
+    """The compiled matchers for a rule's `tokens` (one alternation) and `patterns` (one each)."""
+    out = []
+    combined = compile_tokens(tuple(tokens), ignorecase)
+    if combined is not None:
+        out.append(combined)
+    out.extend(compile_regex(p, ignorecase) for p in patterns)
+    return out
+
+
+def _timed_out(pattern: regex.Pattern, where: str) -> PatternTimeout:
+    return PatternTimeout(f"pattern {pattern.pattern!r} took longer than {TIMEOUT} s on {where}; "
+                          f"simplify it (nested repeats like (a+)+ backtrack exponentially)")
+
+
+def finditer(pattern: regex.Pattern, text: str, where: str = "a segment", pos: int = 0,
+             endpos: int | None = None) -> Iterator[regex.Match]:
+    """`pattern.finditer` with the time limit; empty matches are skipped."""
+    try:
+        for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT):
+            if m.end() > m.start():
+                yield m
+    except TimeoutError:
+        raise _timed_out(pattern, where) from None
+
+
+def search(pattern: regex.Pattern, text: str, where: str = "a segment") -> regex.Match | None:
+    try:
+        return pattern.search(text, timeout=TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(pattern, where) from None
+
+
+def where(segment: Segment, side: str) -> str:
+    return f"the {side} of segment {segment.id}"
+
+
+class Exceptions:
+    """Literal phrases whose occurrences shield hits inside them."""
+
+    def __init__(self, phrases: Sequence[str], ignorecase: bool):
+        self.pattern = compile_tokens(tuple(phrases), ignorecase)
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        if self.pattern is None:
+            return False
+        lo, hi = max(0, start - 200), min(len(text), end + 200)
+        return any(m.start() <= start and end <= m.end() for m in finditer(self.pattern, text, pos=lo, endpos=hi))
+
+
+# --- scopes -----------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos prof gen sen rep gov col lt capt sgt jr sr inc co ltd corp vs fig art "
+    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx dept est".split())
+_EN_BOUNDARY = _re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u3400-\u9fff])")
+_ZH_BOUNDARY = _re.compile(r"[。！？!?]+[”’」』）)]*\s*")
+_LAST_WORD = _re.compile(r"([A-Za-z][A-Za-z.]*)[.!?…]+[\"'”’)\]]*\s+$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) with surrounding space trimmed; abbreviations and initials don't end one."""
+    cuts = set()
+    for m in _EN_BOUNDARY.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.end())
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and text[m.start() - 1].isupper()):
+            continue
+        cuts.add(m.end())
+    cuts.update(m.end() for m in _ZH_BOUNDARY.finditer(text) if m.end() < len(text))
+    spans, start = [], 0
+    for cut in sorted(cuts) + [len(text)]:
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            spans.append((start + lead, start + lead + len(body)))
+        start = cut
+    return spans
+
+
+_HEADING_END_BAD = tuple(".,;:，。；：、…")
+
+
+def is_heading(segment: Segment, side: str, max_words: int = 20) -> bool:
+    """A heading or title: marked as one by the reader, or a short line without closing punctuation.
+
+    Readers may set `segment.meta["heading"] = True`; otherwise the text must be one line of at most
+    `max_words` words that does not end in a full stop, comma, colon or semicolon (on either side).
+    """
+    if "heading" in segment.meta:
+        return bool(segment.meta["heading"])
+    text = segment.text(side).strip()
+    other = segment.text("source" if side == "target" else "target").strip()
+    if not text or "\n" in text or len(text.split()) > max_words:
+        return False
+    return not text.endswith(_HEADING_END_BAD) and not (other and other.endswith(_HEADING_END_BAD))
+
+
+def units(segment: Segment, side: str, scope: str) -> list[tuple[int, int]]:
+    """The spans of `side` a rule with `scope` looks at, in order."""
+    text = segment.text(side)
+    if not text:
+        return []
+    if scope == "sentence":
+        return sentences(text)
+    if scope == "heading":
+        return [(0, len(text))] if is_heading(segment, side) else []
+    return [(0, len(text))]
+
+
+# --- validation helpers used by the check types' validate= functions ---------------------------
+
+def check_choice(options: dict, key: str, choices: Iterable[str]) -> None:
+    choices = tuple(choices)
+    if options[key] not in choices:
+        raise ValueError(f"option {key!r} must be one of {', '.join(choices)}, got {options[key]!r}")
+
+
+def check_strings(options: dict, key: str) -> None:
+    value = options[key]
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"option {key!r} must be a list of non-empty strings")
+
+
+def validate_common(options: dict) -> None:
+    """`scope`, `side`, `exceptions`, `tokens`, `patterns` where the check type has them."""
+    if "scope" in options:
+        check_choice(options, "scope", SCOPES)
+    if "side" in options:
+        check_choice(options, "side", SIDES)
+    for key in ("exceptions", "tokens", "patterns"):
+        if key in options:
+            check_strings(options, key)
+    for p in options.get("patterns", ()):
+        compile_regex(p, options.get("ignorecase", False))
+
+
+def per_rule(context, name: str, options: dict, factory):
+    """Build a rule's compiled matchers once per run (keyed by the rule's options object)."""
+    slot = context.memo((name, id(options)), lambda: [None, None])
+    if slot[0] is not options:  # a new options object reusing a freed id: rebuild
+        slot[0], slot[1] = options, factory()
+    return slot[1]
