@@ -97,13 +97,20 @@ def check(
     raise typer.Exit(EXIT_PASSED if report.score.passed else EXIT_FAILED)
 
 
-@app.command("rules")
+rules_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
 def rules_command(
+    ctx: typer.Context,
     config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
     pack: Annotated[Optional[list[str]], typer.Option("--pack", help="Extra rule pack YAML (repeatable).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List every rule: code, name, category, severity, enabled."""
+    """List every rule: code, name, category, severity, enabled. `transqa rules test FILE` runs a pack's examples."""
+    if ctx.invoked_subcommand is not None:
+        return
     import json
 
     from transqa.config import load_config
@@ -120,6 +127,20 @@ def rules_command(
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@rules_app.command("test")
+def rules_test(
+    files: Annotated[list[str], typer.Argument(help="Rule pack YAML files whose examples to run.", show_default=False)],
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Extra glossary YAML (repeatable).")] = None,
+) -> None:
+    """Run each rule's fire/pass examples in the packs; one line per example; exit 1 if any fails."""
+    from transqa.packtest import run_pack_examples
+
+    lines, ok = run_pack_examples(files, config=config, glossaries=glossary or [])
+    print("\n".join(lines))
+    raise typer.Exit(EXIT_PASSED if ok else EXIT_FAILED)
 
 
 @app.command()
