@@ -22,6 +22,7 @@ CHECK_MODULES = (
     "transqa.checks.capitalization_style",
     "transqa.checks.metric",
     "transqa.checks.variants",
+    "transqa.checks.language",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]

@@ -6,7 +6,7 @@ import re
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.textspans import HAN_RUN_RE
+from transqa.textspans import HAN, HAN_RE, HAN_RUN_RE
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -30,9 +30,74 @@ def target_same_as_source(segment, options, context):
         yield Hit("target", start, start + len(target))
 
 
-@check_type("han-in-target", options={"min_chars": 1}, placeholders=("count",))
+_OPENERS = "\"“‘'(（[「"
+_CLOSERS = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "(": ")", "（": "）", "[": "]", "「": "」"}
+_HAN_TRAIL = re.compile(f"[^{HAN}]+$")
+
+
+def _glossary_sources(context) -> dict[str, tuple[str, ...]]:
+    """Glossary source term -> its approved target renderings (lowercased), built once per run."""
+    def build():
+        table: dict[str, tuple[str, ...]] = {}
+        for glossary in context.glossaries:
+            for term in getattr(glossary, "terms", ()):
+                for source in term.source:
+                    table[source] = table.get(source, ()) + tuple(t.lower() for t in term.target)
+        return table
+
+    return context.memo(("han-in-target", "glossary"), build)
+
+
+def _quoted_gloss(text: str, start: int, end: int, source: str, max_chars: int) -> bool:
+    """A short Han run in quotes or brackets that is also in the source: a deliberate citation (`"金龙鱼"`)."""
+    if end - start > max_chars or start == 0 or text[start - 1] not in _OPENERS:
+        return False
+    closer = _CLOSERS[text[start - 1]]
+    return text[end:end + 1] == closer and text[start:end] in source
+
+
+def _labelled(text: str, start: int, end: int, source: str, max_chars: int) -> bool:
+    """A short Han run introduced as Chinese (`(Chinese: 火眼, or "Fire Eye")`) that is also in the source."""
+    return end - start <= max_chars and "chinese" in text[max(0, start - 12):start].lower() \
+        and text[start:end] in source
+
+
+@check_type("han-in-target", options={"min_chars": 1, "segment_share": 0.5, "quoted_max_chars": 10},
+            placeholders=("count", "scope"))
 def han_in_target(segment, options, context):
-    """Chinese characters left in the English target, one hit per run of Han text."""
-    for m in HAN_RUN_RE.finditer(segment.target):
-        if len(m.group()) >= options["min_chars"]:
-            yield Hit("target", m.start(), m.end(), {"count": len(m.group())})
+    """Chinese characters left in the English target.
+
+    When Han characters make up `segment_share` or more of the target's letters the whole target is
+    untranslated: one hit over the whole target (scope `segment`). Otherwise one hit per run of Han text
+    (scope `clause`), except a run that is a glossary source term whose approved rendering is also in
+    the target (`CNIPA (国家知识产权局)`), and a run of at most `quoted_max_chars` characters in quotes or
+    brackets that is also in the source (a citation of the Chinese form, `"金龙鱼" labeled as "金龙油"`)
+    or introduced as Chinese (`(Chinese: 火眼, or "Fire Eye")`).
+    """
+    target = segment.target
+    runs = list(HAN_RUN_RE.finditer(target))
+    if not runs:
+        return
+    han = len(HAN_RE.findall(target))
+    latin = len(_LETTER.findall(target)) - han
+    if han >= options["segment_share"] * (han + max(latin, 0)):
+        body = target.strip()
+        start = target.index(body)
+        yield Hit("target", start, start + len(body), {"count": han, "scope": "segment"})
+        return
+    glossary = _glossary_sources(context) if context.glossaries else {}
+    lowered = None
+    for m in runs:
+        trail = _HAN_TRAIL.search(m.group())
+        start, end = m.start(), m.end() - (len(trail.group()) if trail else 0)
+        run = target[start:end]
+        if len(run) < options["min_chars"]:
+            continue
+        if _quoted_gloss(target, start, end, segment.source, options["quoted_max_chars"]) or \
+                _labelled(target, start, end, segment.source, options["quoted_max_chars"]):
+            continue
+        if run in glossary:
+            lowered = lowered if lowered is not None else target.lower()
+            if any(t and t in lowered for t in glossary[run]):
+                continue
+        yield Hit("target", m.start(), m.end(), {"count": len(run), "scope": "clause"})

@@ -17,7 +17,9 @@ from transqa.checks.base import check_type
 from transqa.model import Hit
 from transqa.textspans import HAN_RE
 
-_DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z'’]*)(\s+)(\1)\b", re.IGNORECASE)
+_DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z'’]*)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
+# Function words that double only by mistake, even when both are capitalised (`The The`).
+_FUNCTION = frozenset("the a an of to in on at for and or but is are was were be by with as that this it".split())
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence: text up to . ! ? (with closing quotes/brackets) followed by space and a likely sentence start.
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -28,12 +30,18 @@ _SRC_KEEP = re.compile(r"[^\W_]+")
 
 @check_type("repeated-word", options={"exceptions": ["had", "that"]}, placeholders=("word",))
 def repeated_word(segment, options, context):
-    """The same word twice in a row (`the the`), case-insensitive; `exceptions` lists words that may double."""
+    """The same word twice in a row (`the the`), case-insensitive; `exceptions` lists words that may double.
+
+    Not flagged: `two two-year-olds` (the second is part of a compound) and capitalised pairs of content
+    words, which are mostly reduplicated Chinese given names (`Yang Yang`, `Wei Wei`).
+    """
     allowed = {w.lower() for w in options["exceptions"]}
     for m in _DOUBLED.finditer(segment.target):
         word = m.group(1)
         if word.lower() in allowed:
             continue
+        if word[0].isupper() and m.group(3)[0].isupper() and word.lower() not in _FUNCTION:
+            continue  # reduplicated given names: Yang Yang, Wei Wei, Lang Lang
         yield Hit("target", m.start(3), m.end(3), {"word": word}, suggestion=word)
 
 
@@ -100,7 +108,17 @@ def _similar(a_text: str, a_tok: list[str], b_text: str, b_tok: list[str], optio
     return score if score >= options["min_chrf"] else None
 
 
-_DUP_OPTIONS = {"min_words": 5, "min_length_ratio": 0.6, "min_dice": 0.6, "min_chrf": 60.0}
+_DUP_OPTIONS = {"min_words": 5, "min_length_ratio": 0.6, "min_dice": 0.7, "min_chrf": 70.0,
+                "max_source_similarity": 0.5}
+_SRC_CLAUSE = re.compile(r"[^。！？；!?;]+")
+
+
+def _source_parallel(source: str, limit: float) -> bool:
+    """True when two clauses of the source are themselves alike (parallel structure, listed figures)."""
+    clauses = [_source_key(c) for c in _SRC_CLAUSE.findall(source)]
+    clauses = [c for c in clauses if len(c) >= 6]
+    return any(_source_similarity(clauses[i], clauses[j]) >= limit
+               for j in range(1, len(clauses)) for i in range(j))
 
 
 @check_type("duplicate-sentence", options=_DUP_OPTIONS, placeholders=("similarity", "sentences"))
@@ -108,6 +126,7 @@ def duplicate_sentence(segment, options, context):
     """A sentence of the target said again later in the same segment, exactly or nearly.
 
     Points at the second copy; consecutive repeated sentences (a block translated twice) are one hit.
+    When the source itself has two alike clauses (parallel structure), only exact repeats count.
     """
     text = segment.target
     spans = sentence_spans(text)
@@ -115,12 +134,15 @@ def duplicate_sentence(segment, options, context):
         return
     toks = [tokens(text[a:b]) for a, b in spans]
     repeats: list[tuple[int, float]] = []
+    parallel = None
     for j in range(1, len(spans)):
         if len(toks[j]) < options["min_words"]:
             continue
         for i in range(j):
             score = _similar(text[slice(*spans[i])], toks[i], text[slice(*spans[j])], toks[j], options, context)
-            if score is not None:
+            if score is not None and score < 100.0 and parallel is None:
+                parallel = _source_parallel(segment.source, options["max_source_similarity"])
+            if score is not None and (score == 100.0 or not parallel):
                 repeats.append((j, score))
                 break
     # merge consecutive repeated sentences into one block
@@ -154,13 +176,15 @@ def _source_similarity(a: str, b: str) -> float:
 
 
 @check_type("duplicate-translation", scope="document",
-            options={"min_words": 6, "min_chrf": 85.0, "max_source_similarity": 0.5, "near": True},
+            options={"min_words": 6, "min_chrf": 85.0, "max_source_similarity": 0.5, "near": True,
+                     "near_max_source_similarity": 0.25},
             placeholders=("other", "similarity"))
 class DuplicateTranslation:
     """Different sources with identical (or, with `near`, near-identical) targets across the document.
 
-    Sources that are themselves near-identical (`max_source_similarity`, character-bigram Dice after
-    dropping punctuation) are skipped: a repeated sentence may legitimately be translated the same way.
+    Sources that are themselves alike (`max_source_similarity`, character-bigram Dice after dropping
+    punctuation; the stricter `near_max_source_similarity` for near-identical targets, since paraphrased
+    sources legitimately get near-identical translations) are skipped: a repeated sentence may legitimately be translated the same way.
     Near-identical candidates are found by blocking on the first and last three words, then confirmed
     with chrF, so the cost stays linear in the document size.
     """
@@ -203,7 +227,7 @@ class DuplicateTranslation:
                         continue
                     for earlier in group[:k]:
                         if earlier[3] == record[3] or _source_similarity(earlier[2], record[2]) >= \
-                                options["max_source_similarity"]:
+                                options["near_max_source_similarity"]:
                             continue
                         if dice(list(earlier[3]), list(record[3])) < 0.8:
                             continue
