@@ -7,6 +7,11 @@ import importlib
 FORMATS = {
     "terminal": "transqa.reporters.terminal_report",
     "json": "transqa.reporters.json_report",
+    "html": "transqa.reporters.html_report",
+    "sarif": "transqa.reporters.sarif_report",
+    "junit": "transqa.reporters.junit_report",
+    "gitlab": "transqa.reporters.gitlab_report",
+    "markdown": "transqa.reporters.markdown_report",
 }
 
 

@@ -1,0 +1,48 @@
+"""GitLab Code Quality report (a JSON array of Code Climate issues) for merge-request widgets.
+
+Each finding is one issue: `description`, `check_name` (the rule code), `fingerprint` (unique per
+file and finding), `severity` (transqa's severities are GitLab's: info, minor, major, critical) and
+`location` (path relative to the working directory, which in CI is the repository root, and line).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from transqa.model import Finding, Report
+from transqa.reporters.common import one_line, relative_path
+
+
+def _issue(finding: Finding) -> dict[str, Any]:
+    path = relative_path(finding.location.file) or "(no file)"
+    unique = hashlib.sha256(f"{path}\x1f{finding.code}\x1f{finding.fingerprint}".encode()).hexdigest()
+    description = f"{finding.code} {finding.name}: {one_line(finding.message)}"
+    if finding.suggestion is not None and finding.suggestion != finding.match:
+        description += f" (suggestion: {one_line(finding.suggestion)!r})"
+    return {
+        "type": "issue",
+        "description": description,
+        "check_name": finding.code,
+        "fingerprint": unique,
+        "severity": finding.severity,
+        "categories": ["Style"] if finding.category.startswith(("style", "fluency")) else ["Bug Risk"],
+        "location": {"path": path, "lines": {"begin": finding.location.line or 1}},
+    }
+
+
+def issues(report: Report) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for finding in report.findings:
+        issue = _issue(finding)
+        while issue["fingerprint"] in seen:  # identical findings in repeated segments of one file
+            issue["fingerprint"] = hashlib.sha256(issue["fingerprint"].encode()).hexdigest()
+        seen.add(issue["fingerprint"])
+        out.append(issue)
+    return out
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    return json.dumps(issues(report), ensure_ascii=False, indent=2) + "\n"
