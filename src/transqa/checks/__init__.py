@@ -11,6 +11,7 @@ CHECK_MODULES = (
     "transqa.checks.spacing",
     "transqa.checks.punctuation",
     "transqa.checks.repetition",
+    "transqa.checks.numbers",
     "transqa.checks.tags",
     "transqa.checks.terminology",
     "transqa.checks.consistency",
@@ -23,6 +24,7 @@ CHECK_MODULES = (
     "transqa.checks.metric",
     "transqa.checks.variants",
     "transqa.checks.language",
+    "transqa.checks.length",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]

@@ -1,0 +1,126 @@
+"""Omission and addition from length: log(English words / Chinese length units) per segment.
+
+Each segment's log ratio r is compared with the document's own median, shrunk towards a prior median
+for short documents, and scaled by a prior spread that shrinks with segment length (a count ratio
+behaves like a Poisson ratio: var(r) ≈ a + b/units), widened when the whole document is looser than
+the prior. z = (r - centre) / (k · sigma(units)); far below = omission, far above = addition.
+The prior constants come from scripts/fit_length_prior.py on ../shared/data/newstest/ (see the rule's
+comments). A target with fewer sentences than its source lowers the omission threshold (supporting
+signal). Document scope, map/merge: each segment contributes a small record of counts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+
+from transqa.checks.base import check_type
+from transqa.model import Hit
+from transqa.textspans import HAN
+
+_HAN_RE = re.compile(f"[{HAN}]")
+# A transliterated foreign name, parts joined by an interpunct: 西蒙·拜尔斯 is 2 words, not 5 characters.
+_NAME = re.compile(f"[{HAN}]+(?:[·・•‧.][{HAN}]+)+")
+# Latin words and numbers in the source; a bracketed Latin gloss right after Han text is not counted
+# (西蒙·拜尔斯 (Simone Biles) is one name, said twice).
+_SRC_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")
+_SRC_GLOSS = re.compile(f"(?<=[{HAN}])\\s*[(（][A-Za-z][A-Za-z .'’-]*[)）]")
+_EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
+_ZH_SENT = re.compile(r"[。！？!?]+[”’」』）)]*")
+_EN_SENT = re.compile(r"[a-z0-9%)\"”’][.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
+
+NAME_PART_UNITS = 1.5
+LATIN_TOKEN_UNITS = 1.5
+
+
+def source_units(source: str) -> float:
+    """Length of a Chinese source in units: Han characters, name parts and Latin/number tokens."""
+    text = _SRC_GLOSS.sub("", source)
+    units = 0.0
+    for m in _NAME.finditer(text):
+        parts = re.split("[·・•‧.]", m.group())
+        units += NAME_PART_UNITS * len(parts) - len(_HAN_RE.findall(m.group()))
+    units += len(_HAN_RE.findall(text)) + LATIN_TOKEN_UNITS * len(_SRC_TOKEN.findall(text))
+    return units
+
+
+def target_words(target: str) -> int:
+    return sum(1 for _ in _EN_WORD.finditer(target))
+
+
+def sentence_counts(source: str, target: str) -> tuple[int, int]:
+    """(source sentences, target sentences); an unterminated final sentence counts too."""
+    src = len(_ZH_SENT.findall(source)) + (1 if source.strip() and not _ZH_SENT.search(source.rstrip()[-3:]) else 0)
+    tgt = len(_EN_SENT.findall(target)) + (1 if target.strip() and target.rstrip()[-1:] not in ".!?\"”’')" else 0)
+    return src, tgt
+
+
+def log_ratio(units: float, words: int) -> float:
+    return math.log((words + 0.5) / units)
+
+
+def _validate(options):
+    if options["direction"] not in ("short", "long"):
+        raise ValueError("direction must be 'short' (omission) or 'long' (addition)")
+    if options["prior_b"] <= 0 or options["z"] <= 0:
+        raise ValueError("prior_b and z must be positive")
+
+
+_OPTIONS = {
+    "direction": "short",       # short: omission; long: addition
+    "z": 3.5,                   # robust z-score beyond which a segment is flagged
+    "supported_z": 2.5,         # omission threshold when the target also has fewer sentences
+    "min_units": 15.0,          # segments with a shorter source are exempt (too noisy)
+    "prior_median": -0.335,     # fitted by scripts/fit_length_prior.py on newstest 2017-2019
+    "prior_a": 0.0082,          # MAD(r)^2 ≈ a + b / units, fitted likewise
+    "prior_b": 0.353,
+    "prior_weight": 30.0,       # segments' worth of confidence in the prior median
+}
+
+
+@check_type("length-ratio", scope="document", options=_OPTIONS, validate=_validate,
+            placeholders=("words", "expected", "z", "sentences"))
+class LengthRatio:
+    """The target is far shorter (omission) or longer (addition) than this document's translations usually are."""
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        units = source_units(segment.source)
+        if units < 3:
+            return
+        words = target_words(segment.target)
+        body = segment.target.strip()
+        start = segment.target.find(body) if body else 0
+        src_sent, tgt_sent = sentence_counts(segment.source, segment.target) if units >= options["min_units"] \
+            else (0, 0)
+        yield (index, units, words, src_sent, tgt_sent, start, start + len(body))
+
+    @staticmethod
+    def finish(records, options, context):
+        usable = [r for r in records if r[2] > 0]
+        if not usable:
+            return
+        a, b, n0 = max(options["prior_a"], 1e-6), options["prior_b"], options["prior_weight"]
+
+        def sigma(units: float) -> float:
+            return 1.4826 * math.sqrt(a + b / units)
+
+        ratios = [log_ratio(r[1], r[2]) for r in usable]
+        n = len(usable)
+        centre = (n * statistics.median(ratios) + n0 * options["prior_median"]) / (n + n0)
+        spread = statistics.median(abs(x - centre) / sigma(r[1]) for x, r in zip(ratios, usable)) / 0.6745
+        k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
+        for index, units, words, src_sent, tgt_sent, start, end in records:
+            if units < options["min_units"] or words == 0 or end <= start:
+                continue
+            z = (log_ratio(units, words) - centre) / (k * sigma(units))
+            expected = round(units * math.exp(centre))
+            args = {"words": words, "expected": expected, "z": round(z, 1),
+                    "sentences": f"{tgt_sent} of {src_sent}"}
+            if options["direction"] == "short":
+                fewer = src_sent >= 2 and tgt_sent < src_sent
+                if z <= -options["z"] or (fewer and z <= -options["supported_z"]):
+                    yield Hit("target", start, end, args, segment=index)
+            elif z >= options["z"]:
+                yield Hit("target", start, end, args, segment=index)
