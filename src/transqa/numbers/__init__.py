@@ -1,0 +1,37 @@
+"""Numbers, dates and times in Chinese sources and English targets, as comparable values.
+
+`extract_zh` / `extract_en` find them (with spans into the original text); `analyse` aligns the two
+sides of a segment after leaving out fixed expressions (十四五, 党的二十大, 百强 ...).
+"""
+
+from __future__ import annotations
+
+from transqa.numbers.compare import Alignment, align, close, matches
+from transqa.numbers.en import extract_en
+from transqa.numbers.expressions import Expressions, load_expressions
+from transqa.numbers.model import Quantity
+from transqa.numbers.zh import extract_zh
+
+__all__ = ["Alignment", "Expressions", "Quantity", "align", "analyse", "close", "extract_en", "extract_zh",
+           "load_expressions", "matches"]
+
+
+def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
+    if not spans:
+        return quantities
+    return [q for q in quantities if not any(q.start < e and s < q.end for s, e in spans)]
+
+
+def analyse(source: str, target: str, expressions: Expressions | None = None) -> Alignment | None:
+    """Align the numbers of one segment; None when neither side has any."""
+    src = extract_zh(source)
+    tgt = extract_en(target)
+    if not src and not tgt:
+        return None
+    if expressions is not None:
+        if src:
+            src = _outside(src, expressions.source_spans(source))
+        if tgt:
+            tgt = _outside(tgt, expressions.target_spans(target))
+    from transqa.numbers import en, zh
+    return align(src, tgt, source_weekday=zh.has_weekday(source), target_weekday=en.has_weekday(target))

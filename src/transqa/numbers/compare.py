@@ -1,0 +1,161 @@
+"""Align the numbers of a source and its translation: what matches, what is missing, changed or added.
+
+Matching is by value and kind. Tolerance is where a professional translator has it: rounding to the
+precision the target shows (4868.8亿 -> 486.9 billion), about 10% when either side says the value is
+approximate (约3.02亿 -> about 300 million), small numbers written as Chinese words (一个, 两国, 第一)
+may become articles or vanish (a, both, first time). Strict where errors hurt: changed digits, wrong
+scale, a different date.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from transqa.numbers.model import Quantity
+
+DATEISH = ("date", "year", "time")
+# Kinds that may stand for each other when no same-kind match exists (second pass).
+LOOSE = {("cardinal", "ordinal"), ("ordinal", "cardinal"), ("year", "cardinal"), ("cardinal", "year"),
+         ("fraction", "percent"), ("percent", "fraction"), ("permille", "percent"), ("percent", "permille"),
+         ("fraction", "cardinal"), ("cardinal", "fraction")}
+_PER = {"percent": 100.0, "permille": 1000.0, "fraction": 1.0}
+
+
+@dataclass
+class Alignment:
+    source: list[Quantity]
+    target: list[Quantity]
+    missing: list[Quantity] = field(default_factory=list)                      # source side
+    mismatched: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # (source, target)
+    extra: list[Quantity] = field(default_factory=list)                        # target side
+    date_mismatched: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    date_missing: list[Quantity] = field(default_factory=list)
+
+
+def close(a: float, b: float, *, place: float | None = None, approx: bool = False, rel: float = 0.1) -> bool:
+    """Equal, equal after rounding `a` to the target's shown precision (within 1%), or near if approximate."""
+    if a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0):
+        return True
+    limit = max(abs(a), abs(b))
+    if place and place > 0 and abs(a - b) <= 0.01 * limit:
+        if abs(round(a / place) * place - b) <= place * 1e-6:
+            return True
+    return approx and abs(a - b) <= rel * limit
+
+
+def _value_in(q: Quantity, kind: str) -> float | None:
+    """The value of `q` expressed in `kind`'s unit (12% -> 0.12 as a fraction)."""
+    if q.value is None:
+        return None
+    if q.kind in _PER and kind in _PER:
+        return q.value / _PER[q.kind] * _PER[kind]
+    return q.value
+
+
+def dates_agree(a: tuple, b: tuple, alt: tuple | None = None) -> bool:
+    for cand in (b, alt) if alt else (b,):
+        shared = [(x, y) for x, y in zip(a, cand) if x is not None and y is not None]
+        if shared and all(x == y for x, y in shared):
+            return True
+    return False
+
+
+def _times_agree(a: tuple, b: tuple) -> bool:
+    (h1, m1, pm1), (h2, m2, pm2) = a, b
+    if (m1 or 0) != (m2 or 0) and m1 is not None and m2 is not None:
+        return False
+    return h1 % 12 == h2 % 12
+
+
+def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
+    if s.kind == "time" or t.kind == "time":
+        return s.kind == t.kind and _times_agree(s.date, t.date)
+    if s.kind == "date" or t.kind == "date":
+        if s.kind == t.kind:
+            return dates_agree(s.date, t.date, t.alt)
+        d, other = (s, t) if s.kind == "date" else (t, s)
+        if other.kind == "year":
+            return d.date[0] is not None and d.date[0] == other.value
+        if loose and other.kind in ("cardinal", "ordinal"):
+            y, m, day = d.date
+            return other.value in (day, m if day is None else None) and y is None
+        return False
+    if s.kind != t.kind and not (loose and (s.kind, t.kind) in LOOSE):
+        return False
+    if s.kind == "year" or t.kind == "year":
+        return s.value == t.value
+    a = _value_in(s, t.kind)
+    if a is None or t.value is None:
+        return False
+    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague)
+
+
+def soft(q: Quantity) -> bool:
+    """A source number a translator may leave implicit: 一个 -> a, 两国 -> both, 第一时间 -> at once."""
+    if q.ident or q.vague:
+        return True
+    if q.words and q.kind in ("cardinal", "ordinal", "fraction") and q.value is not None and q.value <= 10:
+        return True
+    return q.words and q.kind == "percent" and q.value == 100
+
+
+def reportable_extra(q: Quantity) -> bool:
+    """A target number worth reporting when the source has nothing like it: digits, not a name or a year."""
+    return (not q.words and not q.ident and q.kind in ("cardinal", "percent", "permille", "fraction")
+            and q.value is not None and abs(q.value) > 1)
+
+
+def _gap(s: Quantity, t: Quantity) -> float:
+    a, b = _value_in(s, t.kind), t.value
+    if a is None or b is None or a <= 0 or b <= 0:
+        return math.inf
+    return abs(math.log(a / b))
+
+
+def align(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
+          target_weekday: bool = False) -> Alignment:
+    result = Alignment(source, target)
+    used: set[int] = set()
+    unmatched: list[Quantity] = []
+    for s in source:
+        hit = next((i for i, t in enumerate(target) if matches(s, t)), None)
+        if hit is None:
+            hit = next((i for i, t in enumerate(target) if matches(s, t, loose=True)), None)
+        if hit is None:
+            unmatched.append(s)
+        else:
+            used.add(hit)
+    # a target number counts as explained when any source number matches it
+    free = [t for i, t in enumerate(target) if i not in used
+            and not any(matches(s, t) or matches(s, t, loose=True) for s in source)]
+    free_dates = [t for t in free if t.kind in DATEISH]
+    free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
+    for s in unmatched:
+        if s.kind in DATEISH:
+            rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
+            if rival is not None:
+                result.date_mismatched.append((s, rival))
+            elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
+                result.date_missing.append(s)
+            continue
+        if soft(s):
+            continue
+        cands = [t for t in free_nums if (t.kind == s.kind or (s.kind, t.kind) in LOOSE)
+                 and not (t.words and (t.value or 0) <= 1)]
+        if cands:
+            best = min(cands, key=lambda t: (_gap(s, t), t.words))
+            free_nums.remove(best)
+            result.mismatched.append((s, best))
+        else:
+            result.missing.append(s)
+    result.extra = [t for t in free_nums if reportable_extra(t)]
+    return result
+
+
+def _conflicts(s: Quantity, t: Quantity) -> bool:
+    """Two dates (or years, or times) that say the same kind of thing differently."""
+    if s.kind == "date":
+        shared = [i for i in range(3) if s.date[i] is not None and t.date[i] is not None]
+        return bool(shared)
+    return True

@@ -1,0 +1,310 @@
+"""Numbers, dates and times in English text -> `Quantity`s (spans into the original text).
+
+Passes claim spans in order: dates, times, percentages, digit numbers (with scale words), number
+words (`twenty-one`, `a million`, `one third`, `twenty-first`). Vague amounts (dozens, tens of
+thousands) are not numbers. Digits glued to letters (COVID-19, G20, A380) are marked `ident`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transqa.numbers.model import Quantity, place_of
+
+MONTHS = {name: i for i, name in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+        "Oct": 10, "Nov": 11, "Dec": 12}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + \
+         "|".join(sorted(ABBR, key=len, reverse=True)) + r")\b\.?"
+_DAYN = r"(?:[12]?\d|3[01])"
+_SUF = r"(?:st|nd|rd|th)?"
+DATE_RES = (
+    ("ymd", re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
+    ("slash", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("slash", re.compile(r"(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
+    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    ("dmy", re.compile(rf"\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    ("my", re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    ("m", re.compile(r"\b(?P<mon>" + "|".join(MONTHS) + r")\b")),
+)
+# May and March alone are usually a verb: only a month after these words.
+MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
+                       r"through|before|after|between|and|to)[\s-]+)$", re.IGNORECASE)
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+TIME_RE = re.compile(
+    r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+    r"|(?<![\d.:])(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)(?![\d:])"
+    r"|\b(?P<h3>1[0-2]|[1-9]) o'clock")
+YEAR_RE = re.compile(r"(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))")
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+          "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "hundred": 1e2, "lakh": 1e5, "crore": 1e7}
+_SCALE = r"(?:thousand|million|billion|trillion|hundred|bn|mn|mln|bln|tn|k|m)"
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+PERCENT_RE = re.compile(rf"(?<![\w.,])(?P<neg>[-−–])?(?P<v>{NUM})\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
+                        rf"percentage\s+points?\b|per\s*mille\b|‰)")
+FRACTION_RE = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
+DIGIT_RE = re.compile(
+    rf"(?<![\w.,])(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
+    rf"(?:(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
+
+UNIT_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+TENS_WORDS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+ORD_UNITS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+ORD_TENS = {w: 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
+ORD_SCALES = {"hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9}
+WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+          "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "doubled": 2, "doubling": 2, "triple": 3,
+             "tripled": 3, "quadrupled": 4, "dozen": 12}
+ALL_WORDS = {**UNIT_WORDS, **TENS_WORDS, **ORD_UNITS, **ORD_TENS, **ORD_SCALES, **WORD_SCALES, **MULTIPLES,
+             **DENOMS}
+_W = "|".join(sorted(ALL_WORDS, key=len, reverse=True))
+WORDS_RE = re.compile(rf"\b(?:(?:an?)\s+)?(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b",
+                      re.IGNORECASE)
+PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
+VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
+APPROX_BEFORE = re.compile(
+    r"\b(?:about|around|approximately|approx\.|nearly|almost|roughly|some|more than|over|less than|under|"
+    r"close to|up to|at least|upwards of|an estimated|estimated|just over|just under|fewer than|below|"
+    r"above|exceeding|in excess of|as many as|as much as|well over|nigh on)\s+(?:[$£€¥]|US\$|RMB\s?)?$",
+    re.IGNORECASE)
+APPROX_AFTER = re.compile(r"^(?:\s+or so\b|-?plus\b|\+|\s+odd\b|\s+or more\b)", re.IGNORECASE)
+IDENT_AFTER = re.compile(r"[A-Za-z]")
+UNIT_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|k|m|bn|mn|tn|km|kg|cm|mm|g|kW|MW|GW|t|h|am|pm|AM|PM|ft|mph|x|"
+                         r"mg|ml|sq|min|hrs?|yrs?|kph|kmh|mm)\b")
+
+
+class _Claims:
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _month(name: str) -> int:
+    name = name.rstrip(".")
+    return MONTHS.get(name) or ABBR[name]
+
+
+def _approx(text: str, start: int, end: int) -> bool:
+    return bool(APPROX_BEFORE.search(text[max(0, start - 24):start]) or APPROX_AFTER.match(text[end:end + 8]))
+
+
+def _ident(text: str, start: int, end: int) -> bool:
+    if re.search(r"[A-Za-z][-‐]?$|[A-Za-z]\d*$", text[max(0, start - 2):start]):
+        return True
+    return bool(IDENT_AFTER.match(text, end) and not UNIT_SUFFIX.match(text, end))
+
+
+def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for kind, rx in DATE_RES:
+        for m in rx.finditer(text):
+            if not claims.free(m.start(), m.end()):
+                continue
+            alt = None
+            if kind == "ymd":
+                parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif kind == "slash":
+                a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                y = y + 2000 if y < 100 else y
+                parts = (y, a, b)
+                alt = (y, b, a) if a != b and b <= 12 else None
+                if a > 12:
+                    parts, alt = (y, b, a), None
+            else:
+                mon = m.group("mon")
+                if kind == "m" and mon in ("May", "March") and not MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
+                    continue
+                year = m.groupdict().get("year")
+                day = m.groupdict().get("day")
+                parts = (int(year) if year else None, _month(mon), int(day) if day else None)
+            if not (1 <= (parts[1] or 1) <= 12 and 1 <= (parts[2] or 1) <= 31):
+                continue
+            claims.take(m.start(), m.end())
+            out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts, alt=alt))
+
+
+def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in TIME_RE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        hour = int(g["h"] or g["h2"] or g["h3"])
+        minute = int(g["mi"] or g["mi2"] or 0) if (g["mi"] or g["mi2"]) else None
+        pm = None
+        if g["ap"]:
+            pm = g["ap"][0].lower() == "p"
+        claims.take(m.start(), m.end())
+        out.append(Quantity("time", None, m.start(), m.end(), m.group(), date=(hour, minute, pm)))
+
+
+def _value(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in PERCENT_RE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        kind = "permille" if ("mille" in unit or unit == "‰") else "percent"
+        value = _value(m.group("v")) * (-1 if m.group("neg") and m.start() == m.start("neg") and
+                                         (m.start() == 0 or text[m.start() - 1] in " (") else 1)
+        claims.take(m.start(), m.end())
+        out.append(Quantity(kind, value, m.start(), m.end(), m.group(), approx=_approx(text, m.start(), m.end()),
+                            place=place_of(m.group("v"))))
+    for m in FRACTION_RE.finditer(text):
+        num, den = int(m.group(1)), int(m.group(2))
+        if claims.free(m.start(), m.end()) and den and num < den:
+            claims.take(m.start(), m.end())
+            out.append(Quantity("fraction", num / den, m.start(), m.end(), m.group()))
+
+
+def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in YEAR_RE.finditer(text):
+        if claims.free(m.start(), m.end()) and not _ident(text, m.start(), m.end()):
+            after = text[m.end():m.end() + 12]
+            if re.match(r"\s*(?:thousand|million|billion|trillion|people|yuan|dollars|tons|km|meters)\b", after):
+                continue
+            claims.take(m.start(), m.end())
+            out.append(Quantity("year", float(m.group(1)), m.start(), m.end(), m.group()))
+
+
+def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    prev: Quantity | None = None
+    for m in DIGIT_RE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            continue
+        raw, scale_word, ordsuf = m.group("v"), m.group("scale"), m.group("ord")
+        if text.startswith("s", m.end("v")) and not ordsuf and len(raw) in (2, 4):
+            continue                                    # the 1990s, the 80s: a decade, not a number
+        start = m.start("v")
+        neg = m.group("neg") and (m.start() == 0 or text[m.start() - 1] in " (")
+        if m.group("neg") and not neg:
+            start = m.start("v")
+        elif neg:
+            start = m.start()
+        if scale_word in ("m", "k") and not re.match(r"[$£€¥]|US\$|RMB|USD", text[max(0, start - 4):start].strip()[-3:] or "-"):
+            # 5m is five metres unless money: only $5m / £3k read as a scale
+            scale_word = None
+        scale = SCALES.get(scale_word.lower(), 1) if scale_word else 1
+        end = m.end() if scale_word else (m.end("ord") if ordsuf else m.end("v"))
+        value = _value(raw) * scale * (-1 if neg else 1)
+        ident = _ident(text, m.start("v"), m.end("v") if not ordsuf else m.end("ord"))
+        q = Quantity("ordinal" if ordsuf else "cardinal", value, start, end, text[start:end],
+                     approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident)
+        # "3 to 5 million", "3-5 billion": the first end takes the second's scale
+        if prev is not None and scale > 1 and prev.value is not None and prev.place is not None \
+                and prev.place < scale and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[prev.end:start]):
+            fixed = Quantity(prev.kind, prev.value * scale, prev.start, prev.end, prev.text, approx=prev.approx,
+                             place=(prev.place or 1) * scale, ident=prev.ident)
+            out[out.index(prev)] = fixed
+        claims.take(start, end)
+        out.append(q)
+        prev = q
+
+
+def _parse_words(words: list[str]) -> tuple[str, float] | None:
+    """[twenty, one] -> (cardinal, 21); [a, million] -> 1e6; [one, third] -> (fraction, 1/3); [twenty, first]."""
+    ws = [w.lower() for w in words if w.lower() != "and"]
+    if ws and ws[-1].endswith("fold"):
+        ws[-1] = ws[-1][:-4].rstrip("-") or ws[-1]
+        if not ws[-1]:
+            ws.pop()
+    if len(ws) >= 2 and ws[-1] in DENOMS and (ws[-2] in ("a", "an") or UNIT_WORDS.get(ws[-2], 99) < 10) \
+            and len(ws) == 2:
+        num = 1 if ws[-2] in ("a", "an") else UNIT_WORDS[ws[-2]]
+        return "fraction", num / DENOMS[ws[-1]]
+    if ws and ws[0] in ("a", "an"):
+        ws[0] = "one"
+        if len(ws) == 1 or ws[1] not in WORD_SCALES and ws[1] != "dozen":
+            return None
+    if len(ws) == 1 and ws[0] in ("half", "halves"):
+        return "fraction", 0.5
+    total, current, kind = 0.0, 0.0, "cardinal"
+    for i, w in enumerate(ws):
+        if w in MULTIPLES and len(ws) == 1:
+            return "cardinal", float(MULTIPLES[w])
+        if w in UNIT_WORDS:
+            current += UNIT_WORDS[w]
+        elif w in TENS_WORDS:
+            current += TENS_WORDS[w]
+        elif w in ORD_UNITS or w in ORD_TENS:
+            if i != len(ws) - 1:
+                return None
+            current += ORD_UNITS.get(w, 0) + ORD_TENS.get(w, 0)
+            kind = "ordinal"
+        elif w in ORD_SCALES:
+            current = (current or 1) * ORD_SCALES[w]
+            kind = "ordinal"
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in WORD_SCALES:
+            total += (current or 1) * WORD_SCALES[w]
+            current = 0
+        else:
+            return None
+    return kind, total + current
+
+
+def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in WORDS_RE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            continue
+        if VAGUE_AFTER.match(text, m.end()) and m.group().lower().split()[-1] in WORD_SCALES | {"dozen": 12}:
+            continue                                    # hundreds of, dozens, millions of
+        parts = re.findall(r"[A-Za-z]+", m.group())
+        parsed = _parse_words(parts)
+        if parsed is None:
+            # a lone "a"/"an" prefix that did not form a number: retry without it
+            if parts and parts[0].lower() in ("a", "an") and len(parts) > 1:
+                parsed = _parse_words(parts[1:])
+                start = m.start() + m.group().lower().index(parts[1].lower())
+            if parsed is None:
+                continue
+        else:
+            start = m.start()
+        kind, value = parsed
+        end = m.end()
+        pct = PERCENT_WORD.match(text, end)
+        if pct and kind == "cardinal":
+            kind, end = "percent", pct.end()
+        claims.take(start, end)
+        out.append(Quantity(kind, value, start, end, text[start:end], words=True,
+                            approx=_approx(text, start, end)))
+
+
+def extract_en(text: str) -> list[Quantity]:
+    """All numbers, dates and times in an English text, in text order."""
+    if not ANY_NUMERAL.search(text):
+        return []
+    claims, out = _Claims(), []
+    _dates(text, claims, out)
+    _times(text, claims, out)
+    _percents(text, claims, out)
+    _years(text, claims, out)
+    _digits(text, claims, out)
+    _words(text, claims, out)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+ANY_NUMERAL = re.compile(r"\d|\b(?:" + _W + r"|" + "|".join(MONTHS) + r")", re.IGNORECASE)
+
+
+def has_weekday(text: str) -> bool:
+    return bool(WEEKDAY_RE.search(text))

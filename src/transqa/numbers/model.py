@@ -1,0 +1,77 @@
+"""What number extraction yields: a `Quantity` with a comparable value, its kind and its span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# cardinal 3, 79.8万 | ordinal 第6, 6th | percent 5%, 百分之五 | permille 千分之三 | fraction 三分之一
+# year 2022年 | date (y, m, d) with parts missing | time (hour, minute)
+KINDS = ("cardinal", "ordinal", "percent", "permille", "fraction", "year", "date", "time")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    value: float | None          # numeric value (scale applied); None for dates and times
+    start: int                   # code-point span in the original text
+    end: int
+    text: str
+    approx: bool = False         # 约/近/余/多/左右, about/nearly/more than: value is not exact
+    words: bool = False          # written in words (Chinese numerals, "three"), not digits
+    place: float | None = None   # value of the last significant digit shown (for rounding tolerance)
+    date: tuple | None = None    # (year, month, day) or (hour, minute, half-day) for times; None = missing
+    ident: bool = False          # part of a name or code (COVID-19, G20, A380): matched, never flagged
+    vague: bool = False          # 几十, dozens, tens of thousands: no exact value
+    alt: tuple | None = None     # the other reading of an ambiguous date (12/09/2022: Dec 9 or 12 Sep)
+
+    def describe(self) -> str:
+        """The value as an English reader would compare it: `798,000`, `12%`, `2022-12-09`."""
+        if self.kind == "date":
+            y, m, d = self.date
+            return "-".join("??" if p is None else (f"{p:04d}" if i == 0 else f"{p:02d}")
+                            for i, p in enumerate((y, m, d)) if not (i == 0 and p is None))
+        if self.kind == "time":
+            h, mi = self.date[0], self.date[1]
+            return f"{h}:{(mi or 0):02d}"
+        v = self.value
+        if self.kind == "percent":
+            return f"{fmt(v)}%"
+        if self.kind == "permille":
+            return f"{fmt(v)}‰"
+        if self.kind == "ordinal":
+            return ordinal_suffix(int(v)) if v == int(v) else fmt(v)
+        if self.kind == "year":
+            return str(int(v))
+        return fmt(v)
+
+
+def fmt(v: float) -> str:
+    """798000 -> `798,000`; 1.5e8 -> `150,000,000 (150 million)`; 0.333.. -> `0.333`."""
+    if v == int(v) and abs(v) < 1e16:
+        s = f"{int(v):,}"
+        for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(v) >= scale:
+                s += f" ({fmt_short(v / scale)} {name})"
+                break
+        return s
+    if abs(v) >= 1e6:
+        return fmt(round(v))
+    return f"{v:,.6f}".rstrip("0").rstrip(".")
+
+
+def fmt_short(v: float) -> str:
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def ordinal_suffix(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def place_of(digits: str, scale: float = 1.0) -> float:
+    """Value of the last significant digit of a numeral as written: `486.9`->0.1, `300`->100."""
+    digits = digits.replace(",", "")
+    if "." in digits:
+        return scale * 10.0 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    return scale * 10.0 ** (len(digits) - len(stripped)) if stripped else scale

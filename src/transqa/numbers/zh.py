@@ -1,0 +1,323 @@
+"""Numbers, dates and times in Chinese text -> `Quantity`s, with spans into the original text.
+
+Passes run in order and each claims its span: dates, times, percentages and fractions, ordinals,
+then plain numbers. A Chinese numeral becomes a number only where the context says it is one (a
+classifier or unit after it, 第 before it, a scale inside it): 四川, 一些, 统一, 万一, 一带一路, 三农,
+两会, 十分 (very), 千万 (must) stay words. Vague amounts (几十, 数万, 上百, 两三天) are not numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transqa.numbers.cnparse import CN_CHARS, DIGITS, FULLWIDTH, parse, scale_of
+from transqa.numbers.model import Quantity, place_of
+
+D = r"[0-9０-９]"
+DNUM = rf"{D}+(?:,{D}{{3}})*(?:[.．]{D}+)?"           # 1,234.5 (ASCII comma only: ，is a list comma)
+CN = "[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]"
+CNNUM = rf"{CN}+(?:点[〇零一二三四五六七八九]+)?"
+NUM = rf"(?:{DNUM}|{CNNUM})"
+
+# Any character that can start a number: the cheap pre-check.
+ANY_NUMERAL = re.compile(rf"[0-9０-９{CN_CHARS}]")
+
+# --- dates -------------------------------------------------------------------------------------
+_Y = rf"(?:{D}{{4}}|[〇零一二三四五六七八九]{{4}})"
+_M = rf"(?:{D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
+_DAY = rf"(?:{D}{{1,2}}|[二三]?十[一二三四五六七八九]?|二十|三十|[一二三四五六七八九])"
+DATE_RE = re.compile(
+    rf"(?<![0-9０-９.．])(?:(?P<y>{_Y})年(?:(?P<m>{_M})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?"
+    rf"|(?P<m2>{_M})月(?:份)?(?:(?P<d2>{_DAY})[日号])?"
+    rf"|(?P<d3>{_DAY})日(?![本元报内前后常益期子常间光])"
+    rf")")
+ISO_DATE_RE = re.compile(rf"(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
+WEEKDAY_RE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+RANGE_MONTH_RE = re.compile(rf"({D}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?[-—–~～至到]$")
+
+# --- times ---------------------------------------------------------------------------------------
+_PERIOD = "凌晨|早上|早晨|清晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|当晚|晚"
+_H = rf"(?:{D}{{1,2}}|[零一二三四五六七八九十]{{1,3}})"
+TIME_RE = re.compile(
+    rf"(?P<p>{_PERIOD})?(?P<h>{_H})(?:时|点(?![0-9０-９]))(?:(?P<mi>{_H})分|(?P<half>半)|整)?"
+    rf"|(?<![0-9.])(?P<h2>{D}{{1,2}})[:：](?P<mi2>{D}{{2}})(?![0-9])")
+PM_PERIODS = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "当晚", "晚"}
+
+# --- percentages, fractions, per-N ---------------------------------------------------------------
+PERCENT_RE = re.compile(
+    rf"(?P<a>约|近|逾|超过|大约)?(?:(?P<pre>百分之|千分之|万分之)(?P<v1>{NUM})"
+    rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
+    rf"|(?P<v3>{NUM})(?P<pts>多?个百分点)"
+    rf"|(?P<v4>[一二三四五六七八九])成(?![不为立功长员本果熟就交绩效人年都])"
+    rf"|(?P<den>{NUM})分之(?P<num>{NUM}))")
+PER_RE = re.compile(r"每(?P<per>十万|百万|千万|十|百|千|万|亿)")
+
+# --- plain numbers ---------------------------------------------------------------------------------
+NUMBER_RE = re.compile(
+    rf"(?P<ord>第)?(?P<d>{DNUM})(?P<dmore>[多余])?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
+    rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?")
+
+# Classifiers and units: a Chinese numeral followed by one of these is a number (longest first).
+CLASSIFIERS = sorted("""
+个 位 名 人 次 年 月 日 天 届 项 家 件 条 种 所 座 岁 倍 元 块 角 秒 周 分钟 小时 个月 公里 千米 米 厘米 毫米
+吨 公斤 千克 克 斤 亩 公顷 平方 立方 辆 架 艘 场 轮 批 份 只 头 本 部 台 张 篇 首 句 层 栋 间 户 例 宗 期
+版 款 套 门 类 组 队 支 枚 颗 季度 股 度 里 英里 美元 欧元 英镑 日元 港元 韩元 卢布 澳元 人次 倍 成 强 段
+片 处 节 集 章 款 点 票 幅 桩 起 趟 遍 顿 笔 任 代 声 届 例 所 座 口 棵 株 匹 对 双 副 扇 盏 册 道 圈 拨 批
+位数 千瓦 瓦 伏 升 毫升 赛季 局 球 分 岁 世纪 年代 剂 针 剂次 床 级 星 环 线 号 路 区 省 市 县 国 大 方 强 名
+""".split(), key=len, reverse=True)
+CLASSIFIER_RE = re.compile("|".join(map(re.escape, dict.fromkeys(CLASSIFIERS))))
+# After a bare Chinese numeral these classifiers read as a word, not a count: 一点 (a bit), 一时, 一道.
+WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一", "方"), ("一", "度"), ("一", "路"),
+         ("一", "口"), ("一", "代"), ("一", "大"), ("一", "线"), ("一", "号"), ("一", "国"),
+         ("两", "国"), ("一", "分"), ("十", "分"), ("万", "分"), ("一", "任"), ("一", "级"),
+         ("一", "批"), ("一", "区"), ("一", "道"), ("一", "声"), ("一", "处"), ("一", "对"),
+         ("三", "国"), ("万", "里"), ("一", "片"), ("一", "段"), ("一", "把"), ("一", "场"), ("一", "步")}
+# A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
+WORD_BEFORE = set("统唯同之专划单归合均整逐周期拜初万千百十星群独凡")
+VAGUE_BEFORE = set("几数上成好若")
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|逾|超过|超|几乎|不到|不足|不少于|至少|近乎|约合|约为|多达|上下)$")
+APPROX_AFTER = re.compile(r"^(?:多|余|来)?(?:左右|上下|以上|以下|前后|多|余)")
+
+
+def _next_in(text: str, pos: int, chars: str) -> bool:
+    return pos < len(text) and text[pos] in chars
+
+
+def _prev_in(text: str, pos: int, chars: str) -> bool:
+    return pos > 0 and text[pos - 1] in chars
+
+
+def _ascii(s: str) -> str:
+    return s.translate(FULLWIDTH)
+
+
+def _num(s: str) -> float | None:
+    s = _ascii(s)
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    return parse(s)
+
+
+def _approx(text: str, start: int, end: int) -> bool:
+    return bool(APPROX_BEFORE.search(text[max(0, start - 3):start]) or APPROX_AFTER.match(text[end:end + 4])
+                or APPROX_AFTER.match(text[end + 1:end + 5]))
+
+
+def _ident(text: str, start: int, end: int) -> bool:
+    """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 1]
+    return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
+
+
+class _Claims:
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in ISO_DATE_RE.finditer(text):
+        y, mo, d = int(_ascii(m.group(1))), int(_ascii(m.group(3))), int(_ascii(m.group(4)))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            claims.take(m.start(), m.end())
+            out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(y, mo, d)))
+    month = None
+    for m in DATE_RE.finditer(text):
+        if not claims.free(m.start(), m.end()) or _ident(text, m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        y = _num(g["y"]) if g["y"] else None
+        mo = _num(g["m"] or g["m2"] or "") if (g["m"] or g["m2"]) else None
+        d = _num(g["d"] or g["d2"] or g["d3"] or "") if (g["d"] or g["d2"] or g["d3"]) else None
+        if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
+            continue
+        if g["d3"]:
+            before = text[max(0, m.start() - 1):m.start()]
+            if before in VAGUE_BEFORE or _prev_in(text, m.start(), "第每") or _next_in(text, m.end(), "内来"):
+                continue
+            mo = month
+        if g["y"] and mo is None:
+            if not (1000 <= y <= 2999) or _next_in(text, m.end(), "来间内多前"):
+                continue                          # 3年 is three years, not a year; 2000年来: 2000 years
+            claims.take(m.start(), m.end())
+            out.append(Quantity("year", y, m.start(), m.end(), m.group(), words=not g["y"][0].isdigit()))
+            continue
+        if g["m2"] and not g["d2"]:
+            before = text[max(0, m.start() - 1):m.start()]
+            if before in VAGUE_BEFORE or _prev_in(text, m.start(), "个每第") or _next_in(text, m.end(), "内来"):
+                continue
+        if mo is not None:
+            month = int(mo)
+        claims.take(m.start(), m.end())
+        parts = (int(y) if y else None, int(mo) if mo else None, int(d) if d else None)
+        out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts))
+        # 1-9月 / 1至3月: the first month of a range
+        r = RANGE_MONTH_RE.search(text[max(0, m.start() - 6):m.start()])
+        if r and (g["m"] or g["m2"]) and not (g["d"] or g["d2"]):
+            first = _num(r.group(1))
+            if first and 1 <= first <= 12:
+                s = m.start() - len(r.group())
+                claims.take(s, m.start())
+                out.append(Quantity("date", None, s, s + len(r.group(1)), r.group(1),
+                                    date=(parts[0], int(first), None)))
+
+
+def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in TIME_RE.finditer(text):
+        g = m.groupdict()
+        if not claims.free(m.start(), m.end()):
+            continue
+        hour = _num(g["h"] or g["h2"])
+        minute = _num(g["mi"] or g["mi2"]) if (g["mi"] or g["mi2"]) else (30 if g["half"] else None)
+        if g["h"] and not g["h"][0].isdigit() and not (g["p"] or g["mi"] or g["half"]):
+            continue                              # 一时, 三点: words unless a period or minutes say time
+        if g["h"] and text[max(0, m.start() - 1):m.start()] in VAGUE_BEFORE | {"小", "每"}:
+            continue
+        if hour is None or hour > 24 or (minute is not None and minute >= 60):
+            continue
+        pm = None if not g["p"] else g["p"] in PM_PERIODS
+        claims.take(m.start(), m.end())
+        out.append(Quantity("time", None, m.start(), m.end(), m.group(), date=(int(hour), minute, pm)))
+
+
+def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in PERCENT_RE.finditer(text):
+        g = m.groupdict()
+        if not claims.free(m.start(), m.end()):
+            continue
+        kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"]
+        if g["pre"] == "千分之" or g["sign"] == "‰":
+            kind = "permille"
+        value = _num(raw) if raw else None
+        if g["pre"] == "万分之" and value is not None:
+            kind, value = "fraction", value / 10_000
+        elif g["v4"]:
+            value = value * 10 if value is not None else None
+        elif g["den"]:
+            den, num = _num(g["den"]), _num(g["num"])
+            if not den or num is None or text[max(0, m.start() - 1):m.start()] in VAGUE_BEFORE:
+                continue
+            kind, value, raw = "fraction", num / den, None
+        if value is None:
+            continue
+        start = m.start("a") if g["a"] else m.start()
+        approx = bool(g["a"]) or _approx(text, m.start(), m.end())
+        claims.take(start, m.end())
+        place = place_of(_ascii(raw)) if raw and raw[0] in "0123456789０１２３４５６７８９" else None
+        out.append(Quantity(kind, value, m.start(), m.end(), m.group()[start - m.start():] if g["a"] else m.group(),
+                            approx=approx, words=not (raw or "1")[0].isdigit(), place=place))
+    for m in PER_RE.finditer(text):
+        if claims.free(m.start(), m.end()):
+            claims.take(m.start(), m.end())
+            out.append(Quantity("cardinal", float(scale_of(m.group("per"))), m.start(), m.end(), m.group(),
+                                words=True))
+
+
+def _accept_cn(text: str, m: re.Match, token: str) -> bool:
+    """Is this run of Chinese numeral characters a number here (and not part of a word)?"""
+    before = text[max(0, m.start() - 1):m.start()]
+    rest = text[m.end("c"):m.end("c") + 3]
+    after_cls = CLASSIFIER_RE.match(rest.lstrip("多余来"))
+    if before in VAGUE_BEFORE or rest[:1] == "几" or (rest[:1] and rest[:1] in "两三四五六七八九" and len(token) == 1):
+        return False
+    if len(token) == 2 and all(ch in DIGITS for ch in token) and DIGITS[token[1]] - DIGITS[token[0]] == 1:
+        return False                                         # 三四个, 两三天: a vague range
+    if token.strip("万亿千百") == "" and not after_cls:
+        return False                                         # 千万 (must), 万物, 百姓
+    if m.group("ord2") or "点" in token or RANGE_NEXT.match(text, m.end("c")):
+        return True
+    if len(token) == 1 or token in ("十", "两"):
+        if not after_cls or (token, after_cls.group()[0]) in WORDY or (token, after_cls.group()) in WORDY:
+            return False
+        if before in WORD_BEFORE:
+            return False
+        if token == "十" and rest.startswith("分") and not rest.startswith("分钟"):
+            return False
+        return True
+    if before in WORD_BEFORE and not after_cls:
+        return False
+    has_unit = any(ch in "十百千万亿拾佰仟" for ch in token)
+    if has_unit and any(ch in DIGITS for ch in token) or after_cls:
+        return True
+    return token.startswith("十") and len(token) == 2
+
+
+RANGE_NEXT = re.compile(rf"[-—–~～至到]{CN}")
+RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
+
+
+def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    found: list[tuple[Quantity, int]] = []   # (quantity, scale applied) for range scale carry-over
+    for m in NUMBER_RE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            # the match may overlap a claimed date only at its tail (第3季度...); skip it whole
+            continue
+        ordinal = bool(m.group("ord") or m.group("ord2"))
+        if m.group("d"):
+            raw, scale_chars = m.group("d"), m.group("dscale")
+            if scale_chars and parse(scale_chars) is None:
+                scale_chars = ""
+            end = m.end("dscale") if scale_chars else m.end("d")
+            more = m.group("dmore") or (m.group("dmore2") if scale_chars else None)
+            if m.group("dmore") and not scale_chars:
+                end = m.end("d")
+            value = _num(raw)
+            if value is None:
+                continue
+            scale = scale_of(scale_chars) if scale_chars else 1
+            start = m.start()
+            ordinal = ordinal or text.startswith("届", end)
+            q = Quantity("ordinal" if ordinal else "cardinal", value * scale, start, end, text[start:end],
+                         approx=bool(more) or _approx(text, m.start(), end),
+                         place=place_of(_ascii(raw), scale), ident=_ident(text, m.start("d"), m.end("d")))
+        else:
+            token = m.group("c")
+            if not _accept_cn(text, m, token):
+                continue
+            value = parse(token)
+            if value is None:
+                continue
+            scale = 1
+            stripped = token.rstrip("万亿")
+            if stripped != token and stripped:
+                scale = scale_of(token[len(stripped):])
+            end = m.end("c")
+            ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
+            q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
+                         approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True)
+        claims.take(q.start, q.end)
+        if found and RANGE_SEP.match(text[found[-1][0].end:q.start]) and found[-1][1] == 1 and scale > 1:
+            prev = found[-1][0]                   # 3至5万: the first end takes the second's scale
+            fixed = Quantity(prev.kind, prev.value * scale, prev.start, prev.end, prev.text,
+                             approx=prev.approx, words=prev.words,
+                             place=(prev.place or 1) * scale, ident=prev.ident)
+            out[out.index(prev)] = fixed
+            found[-1] = (fixed, scale)
+        out.append(q)
+        found.append((q, scale))
+
+
+def extract_zh(text: str) -> list[Quantity]:
+    """All numbers, dates and times in a Chinese text, in text order."""
+    if not ANY_NUMERAL.search(text):
+        return []
+    claims, out = _Claims(), []
+    _dates(text, claims, out)
+    _times(text, claims, out)
+    _percents(text, claims, out)
+    _numbers(text, claims, out)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def has_weekday(text: str) -> bool:
+    return bool(WEEKDAY_RE.search(text))
