@@ -47,9 +47,53 @@ def line_of(value: Any) -> int | None:
     return getattr(value, "line", None)
 
 
+MAX_YAML_NODES = 1_000_000  # nodes after expanding aliases: a "billion laughs" file stops here
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Refuse documents whose aliases expand past MAX_YAML_NODES nodes, or refer to themselves."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = ([n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode)
+                    else node.value if isinstance(node, yaml.SequenceNode) else [])
+        if children_done:
+            visiting.discard(id(node))
+            sizes[id(node)] = size = min(MAX_YAML_NODES + 1, 1 + sum(sizes[id(c)] for c in children))
+            if size > MAX_YAML_NODES:  # the innermost node over the limit: the line to show
+                raise TransqaError(f"aliases expand to more than {MAX_YAML_NODES:,} nodes (a YAML bomb?)",
+                                   line=node.start_mark.line + 1)
+            continue
+        if id(node) in visiting:
+            raise TransqaError("an alias refers to a node that contains it", line=node.start_mark.line + 1)
+        visiting.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if id(child) in visiting:
+                raise TransqaError("an alias refers to a node that contains it", line=child.start_mark.line + 1)
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _load(text: str) -> Any:
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_yaml_text(text: str, path: str) -> Any:
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        return _load(text)  # _LineLoader derives from SafeLoader: no Python object tags
     except TransqaError as exc:
         raise TransqaError(exc.message, path=path, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
