@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from transqa.baseline import Baseline, load_baseline
 from transqa.checks import Context
 from transqa.config import Config, apply_overrides, load_config, select_rules
 from transqa.engine import apply_waivers, run_rules
@@ -26,6 +27,7 @@ class RunOptions:
     fail_on: str | None = None
     fail_under: float | None = None
     jobs: int | None = None  # None: the machine's cores for large documents (see parallel.default_jobs)
+    baseline: str | None = None  # a `transqa baseline write` file: its findings do not gate or score
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Prepared:
     rules: list[Rule]
     glossaries: list[Glossary]
     jobs: int | None = None
+    baseline: Baseline | None = None
 
     def context(self) -> Context:
         return Context(glossaries=tuple(self.glossaries))
@@ -54,7 +57,9 @@ def prepare(options: RunOptions) -> Prepared:
     rules = select_rules(all_rules(config, options.packs), options.select, options.ignore)
     paths = [*(default_glossary_paths() if config.default_glossaries else []), *config.glossaries,
              *options.glossaries]
-    return Prepared(config=config, rules=rules, glossaries=load_glossaries(paths), jobs=options.jobs)
+    baseline = load_baseline(options.baseline) if options.baseline else None
+    return Prepared(config=config, rules=rules, glossaries=load_glossaries(paths), jobs=options.jobs,
+                    baseline=baseline)
 
 
 def check(document: Document, prepared: Prepared) -> Report:
@@ -63,7 +68,11 @@ def check(document: Document, prepared: Prepared) -> Report:
     jobs = prepared.jobs if prepared.jobs is not None else default_jobs(len(document.segments))
     findings = run_rules(document, prepared.rules, prepared.context(), jobs=jobs)
     kept, waived = apply_waivers(findings, prepared.config.waivers)
+    used = {(f.code, f.fingerprint) for f in waived}
+    extra = {"unused_waivers": [w for w in prepared.config.waivers if (w.code, w.fingerprint) not in used]}
+    if prepared.baseline is not None:
+        kept, extra["baselined"] = prepared.baseline.split(kept)
     config = prepared.config
     result = score(kept, document, weights=config.weights, threshold=config.threshold, fail_on=config.fail_on)
     return Report(document=document, findings=tuple(kept), score=result, rules=tuple(prepared.rules),
-                  waived=tuple(waived))
+                  waived=tuple(waived), extra=extra)
