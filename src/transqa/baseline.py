@@ -49,7 +49,9 @@ class Baseline:
 
 def baseline_dict(findings: Iterable[Finding]) -> dict:
     """The baseline file's content; entries sorted so that the file diffs cleanly."""
-    entries = [{"code": f.code, "fingerprint": f.fingerprint, "file": f.location.file,
+    from transqa.reporters.common import relative_path
+
+    entries = [{"code": f.code, "fingerprint": f.fingerprint, "file": relative_path(f.location.file),
                 "line": f.location.line, "match": f.match, "message": f.message} for f in findings]
     entries.sort(key=lambda e: (str(e["file"]), e["line"] or 0, e["code"], e["fingerprint"]))
     return {FORMAT_KEY: FORMAT_VERSION, "tool": f"transqa {__version__}", "count": len(entries),

@@ -16,6 +16,7 @@ import dataclasses
 import os
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from transqa.model import Document, Report
 
 LARGE_BYTES = 2_000_000  # show a progress bar (on a TTY) when the inputs are at least this big ...
 LARGE_FILES = 20  # ... or a batch has at least this many pairs
+LARGE_SEGMENTS = 20_000  # a spinner while one document this large is checked
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,19 @@ class Progress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+@contextmanager
+def spinner(segments: int, allowed: bool):
+    """A rich spinner on stderr while one large document is checked (TTY only; else nothing)."""
+    if not (allowed and segments >= LARGE_SEGMENTS and sys.stderr.isatty()
+            and not os.environ.get("TRANSQA_NO_PROGRESS")):
+        yield
+        return
+    from rich.console import Console
+
+    with Console(file=sys.stderr, force_terminal=True).status(f"Checking {segments:,} segments…"):
+        yield
 
 
 def wants_progress(paths: list[str], quiet: bool) -> bool:

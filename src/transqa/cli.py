@@ -67,8 +67,12 @@ def check(
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Fail on any finding at or above this severity.")] = None,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Pass threshold for the score (default 95).", min=0, max=100)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores for documents over 10,000 segments, else 1).", min=1)] = None,
+    output_format: Annotated[Optional[list[str]], typer.Option("--output-format", metavar="FMT:FILE", help="Also write the report in format FMT to FILE (repeatable), e.g. --output-format sarif:transqa.sarif.")] = None,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", help="Gate only on findings not in this baseline file (made by `transqa baseline write`).")] = None,
+    pair: Annotated[Optional[str], typer.Option("--pair", metavar="SRC_GLOB:TGT_GLOB", help="With two directories: pair files by name, e.g. '*.zh.txt:*.en.txt' (default: the same relative path).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors: no report on stdout, no warnings, no progress bar; report files are still written.")] = False,
 ) -> None:
-    """Check a translation and print a scored QA report."""
+    """Check a translation (or two directories of them) and print a scored QA report."""
     from transqa.outputs import write_atomic
     from transqa.pipeline import RunOptions, check as run_check, prepare
     from transqa.readers import read_document
@@ -76,11 +80,17 @@ def check(
 
     if fmt not in FORMATS:
         raise TransqaError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+    outputs = _output_formats(output_format or [], FORMATS)
 
     options = RunOptions(config=config, packs=pack or [], glossaries=glossary or [], select=select or [],
                          ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under,
                          jobs=jobs)
+    options.baseline = baseline
     prepared = prepare(options)
+    if _is_batch(files):
+        report = _check_directories(files, prepared, pair, quiet, lambda paths: read_document(
+            paths, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding))
+        _emit(report, fmt, output, outputs, files, quiet)
     if output is not None:
         for path in files:
             if os.path.abspath(path) == os.path.abspath(output):
@@ -88,12 +98,63 @@ def check(
     if target_encoding is not None and len(files) != 2:
         raise TransqaError("--target-encoding applies to SOURCE TARGET input; use --source-encoding for one bilingual file")
     document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding)
-    report = run_check(document, prepared)
-    text = render(report, fmt, color=_use_color(output) and fmt == "terminal")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text, inputs=files)
+    from transqa.batch import spinner
+
+    with spinner(len(document.segments), not quiet):
+        report = run_check(document, prepared)
+    _emit(report, fmt, output, outputs, files, quiet)
+
+
+def _output_formats(specs: list[str], formats) -> list[tuple[str, str]]:
+    """Parse --output-format FMT:FILE values (split at the first colon)."""
+    out = []
+    for spec in specs:
+        fmt, sep, path = spec.partition(":")
+        if not sep or not path:
+            raise TransqaError(f"--output-format {spec!r}: give FMT:FILE, e.g. sarif:transqa.sarif")
+        if fmt not in formats:
+            raise TransqaError(f"--output-format {spec!r}: unknown format {fmt!r} (choose from {', '.join(formats)})")
+        out.append((fmt, path))
+    return out
+
+
+def _is_batch(files: list[str]) -> bool:
+    return len(files) == 2 and any(os.path.isdir(path) for path in files)
+
+
+def _warn(quiet: bool):
+    return None if quiet else (lambda message: print(f"transqa: warning: {message}", file=sys.stderr))
+
+
+def _check_directories(files: list[str], prepared, pair: str | None, quiet: bool, read_paths):
+    from transqa.batch import check_directories
+
+    return check_directories(files[0], files[1], prepared, pattern=pair, quiet=quiet, warn=_warn(quiet),
+                             read=lambda p: read_paths([p.source, p.target]))
+
+
+def _emit(report, fmt: str, output: str | None, outputs: list[tuple[str, str]], inputs: list[str],
+          quiet: bool) -> None:
+    """Write the main report (stdout or --output) and every --output-format file; exit with the verdict."""
+    from transqa.outputs import write_atomic
+    from transqa.reporters import render
+
+    def text(name: str, color: bool = False) -> str:
+        if name == "terminal" and report.extra.get("files"):
+            from transqa.batch import render_terminal
+
+            return render_terminal(report, color=color)
+        return render(report, name, color=color)
+
+    if output is not None:
+        write_atomic(output, text(fmt), inputs=inputs)
+    elif not quiet:
+        sys.stdout.write(text(fmt, color=_use_color(None) and fmt == "terminal"))
+    for name, path in outputs:
+        write_atomic(path, text(name), inputs=inputs)
+    warn = _warn(quiet)
+    for waiver in (report.extra.get("unused_waivers") or []) if warn else []:
+        warn(f"waiver {waiver.code} {waiver.fingerprint} ({waiver.reason}) matched no finding; remove it")
     raise typer.Exit(EXIT_PASSED if report.score.passed else EXIT_FAILED)
 
 
@@ -159,6 +220,42 @@ def explain(
     if not found:
         raise TransqaError(f"unknown rule {rule!r} (see `transqa rules`)")
     print(explain_rule(found[0]))
+
+
+baseline_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                           no_args_is_help=True, help="Baselines: accept today's findings, gate only on new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("write")
+def baseline_write(
+    files: Annotated[list[str], typer.Argument(help="SOURCE TARGET files or directories, or one bilingual file (as for `check`).",
+                                               show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="Baseline file to write.")] = "transqa-baseline.json",
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Extra glossary YAML (repeatable).")] = None,
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", help="Extra rule pack YAML (repeatable).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (repeatable).")] = None,
+    columns: Annotated[Optional[str], typer.Option("--columns", help="TSV/CSV columns SOURCE,TARGET.")] = None,
+    pair: Annotated[Optional[str], typer.Option("--pair", metavar="SRC_GLOB:TGT_GLOB", help="With two directories: pair files by name.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Record the current findings (after waivers) so that `check --baseline FILE` gates only on new ones."""
+    from transqa.baseline import render_baseline
+    from transqa.outputs import write_atomic
+    from transqa.pipeline import RunOptions, check as run_check, prepare
+    from transqa.readers import read_document
+
+    prepared = prepare(RunOptions(config=config, packs=pack or [], glossaries=glossary or [],
+                                  select=select or [], ignore=ignore or []))
+    if _is_batch(files):
+        report = _check_directories(files, prepared, pair, quiet, lambda paths: read_document(paths, columns=columns))
+    else:
+        report = run_check(read_document(files, columns=columns), prepared)
+    write_atomic(output, render_baseline(report.findings), inputs=files)
+    if not quiet:
+        print(f"transqa: wrote {len(report.findings)} finding(s) to {output}", file=sys.stderr)
 
 
 def run() -> None:

@@ -27,9 +27,20 @@ def report_dict(report: Report) -> dict[str, Any]:
             "by_severity": dict(s.by_severity),
             "fail_on": s.fail_on,
             "waived": len(report.waived),
+            "baselined": len(report.extra.get("baselined", ())),
         },
         "findings": [f.to_dict() for f in report.findings],
+        "unused_waivers": [{"code": w.code, "fingerprint": w.fingerprint, "reason": w.reason}
+                           for w in report.extra.get("unused_waivers", ())],
+        **({"files": _files(report)} if report.extra.get("files") else {}),
     }
+
+
+def _files(report: Report) -> list[dict[str, Any]]:
+    """Per-file results of a batch run (two directories)."""
+    return [{"source": item["source"], "target": item["target"], "score": item["score"].score,
+             "passed": item["score"].passed, "words": item["score"].words, "findings": item["findings"],
+             "by_severity": dict(item["score"].by_severity)} for item in report.extra["files"]]
 
 
 def render(report: Report, *, color: bool = False) -> str:

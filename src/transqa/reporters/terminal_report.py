@@ -80,6 +80,8 @@ def summary_line(report: Report, color: bool = False) -> str:
             why.append(f"{s.gating_findings} finding(s) at or above {s.fail_on}")
         reason = f" ({'; '.join(why)})"
     waived = f", {len(report.waived)} waived" if report.waived else ""
+    if report.extra.get("baselined"):
+        waived += f", {len(report.extra['baselined'])} in baseline"
     return (f"Score {s.score:.2f}/100 (threshold {s.threshold:g}) {verdict}{reason} · {counts}{waived} · "
             f"{len(report.findings)} finding(s) in {s.segments} segments, {s.words} words")
 
