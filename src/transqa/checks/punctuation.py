@@ -31,3 +31,162 @@ def fullwidth_punctuation(segment, options, context):
         replacement = "".join(FULLWIDTH.get(ch, _CURLY.get(ch, ch)) for ch in mark)
         yield Hit("target", m.start(), m.end(), {"mark": mark, "replacement": replacement},
                   suggestion=replacement)
+
+
+# ---- Chinese marks written as sequences (…… ellipsis, —— dash) ------------------------------------------
+_SEQUENCE_RE = re.compile(r"…{2,}|—{2,}|\u2015{2,}")
+
+
+@check_type("chinese-dash-ellipsis", placeholders=("mark", "replacement"))
+def chinese_dash_ellipsis(segment, options, context):
+    """The Chinese six-dot ellipsis (……) or two-em dash (——) in the English target; English uses ... and —."""
+    for m in _SEQUENCE_RE.finditer(segment.target):
+        replacement = "..." if m.group()[0] == "…" else "—"
+        yield Hit("target", m.start(), m.end(), {"mark": m.group(), "replacement": replacement},
+                  suggestion=replacement)
+
+
+# ---- Unbalanced brackets and quotes -----------------------------------------------------------------
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_BRACKET_RE = re.compile(r"[()\[\]{}]")
+# List enumerators and emoticons use a closing bracket alone: `1)`, `a)`, `:)`.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()\]\[]")
+
+
+@check_type("unbalanced-brackets", placeholders=("bracket",))
+def unbalanced_brackets(segment, options, context):
+    """An opening bracket without its closing one, or the reverse: ( ) [ ] { }. List enumerators `1)` are fine."""
+    text = segment.target
+    if not _BRACKET_RE.search(text):
+        return
+    skip = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
+    stack: list[tuple[str, int]] = []
+    for m in _BRACKET_RE.finditer(text):
+        ch, pos = m.group(), m.start()
+        if pos in skip and not (stack and stack[-1][0] == "("):
+            continue
+        if ch in "([{":
+            stack.append((ch, pos))
+        elif stack and stack[-1][0] == _PAIRS[ch]:
+            stack.pop()
+        else:
+            yield Hit("target", pos, pos + 1, {"bracket": ch})
+    for ch, pos in stack:
+        yield Hit("target", pos, pos + 1, {"bracket": ch})
+
+
+_QUOTE_RE = re.compile(r'["“”]')
+
+
+def _is_opening(text: str, pos: int) -> bool:
+    """A straight quote opens when it follows the start, a space or a bracket and precedes a non-space."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—-/") and not after.isspace() and after not in ",.;:!?)]"
+
+
+@check_type("unbalanced-quotes", options={"continued_quotes": True}, placeholders=("quote",))
+def unbalanced_quotes(segment, options, context):
+    """A double quotation mark without its partner: straight " or curly “ ”.
+
+    Each mark is read as opening or closing (curly marks by their shape, straight ones by the
+    neighbouring spaces). With `continued_quotes`, a quotation that runs in from the previous segment
+    (the first mark closes) or on into the next one (the last mark opens) is accepted: sentence-split
+    news text and multi-paragraph quotations do that. Single quotes are not checked (apostrophes).
+    """
+    text = segment.target
+    marks = [(m.start(), m.group()) for m in _QUOTE_RE.finditer(text)]
+    if not marks:
+        return
+    continued = options["continued_quotes"]
+    stack: list[int] = []  # positions of open quotations; nesting the same mark is common in news copy
+    last_open = None
+    for n, (pos, mark) in enumerate(marks):
+        if mark == "“" or (mark == '"' and _is_opening(text, pos)):
+            stack.append(pos)
+            last_open = pos
+        elif stack:
+            stack.pop()
+        elif not (continued and n == 0):
+            yield Hit("target", pos, pos + 1, {"quote": mark})
+    if stack and continued and stack == [last_open]:
+        return  # the quotation runs on into the next segment
+    for pos in stack:
+        yield Hit("target", pos, pos + 1, {"quote": text[pos]})
+
+
+# ---- Spacing and doubling around punctuation ---------------------------------------------------------
+# A space before , ; : ! ? or a sentence-final . (not an ellipsis, a decimal `.5`, or `.NET`-like names).
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,;:!?]|\.(?![.\w]))(?!\w)")
+# Doubled or clashing marks: `,,` `;;` `::` `..` (not `...`), `,.` `.,` `;.` `?.` ...
+_DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
+_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof)\.)$")
+
+
+@check_type("space-before-punctuation", placeholders=("mark",))
+def space_before_punctuation(segment, options, context):
+    """A space before , ; : ! ? or a final full stop (`word ,`). Ellipses and decimals are fine."""
+    for m in _SPACE_BEFORE.finditer(segment.target):
+        yield Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
+
+
+@check_type("doubled-punctuation", placeholders=("marks",))
+def doubled_punctuation(segment, options, context):
+    """Two punctuation marks where one belongs: `,,` `..` `,.` `;.` `?.`. Abbreviations (`etc.,` `U.S.,`) are fine."""
+    text = segment.target
+    for m in _DOUBLED_PUNCT.finditer(text):
+        if m.group()[0] == "." and _ABBREVIATION_DOT.search(text, 0, m.start() + 1):
+            continue
+        yield Hit("target", m.start(), m.end(), {"marks": m.group()}, suggestion=m.group()[0])
+
+
+# ---- Sentence starts and ends ---------------------------------------------------------------------
+_FIRST_WORD = re.compile(r"[\s\"“‘'(\[«—-]*([^\W\d_][\w'’-]*)")
+_MID_START = re.compile(r"(?<=[a-z0-9%\"”’)][.!?])([\"”’)]*\s+[\"“‘(]?)([a-z][\w'’-]*)")
+_INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowercase by design
+_ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
+_ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
+_EN_SENTENCE_END = re.compile(r"(?:[.!?…]|\.\.\.)[\"”’')\]]*\s*$|[:;]\s*$")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:etc|vs|approx|incl|cf|ca|i\.e|e\.g|Ltd|Co|Inc|Corp|No|Fig|"
+                                  r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep))\.$")
+# A fragment continuing the previous segment's sentence starts lowercase by design: `and allow all...`.
+_CONTINUATION = frozenset("""and or but nor so yet that which who whom whose where when while as than
+with without of to in on at by for from into about after before between through under over the a an
+is are was were be been has have had will would can could should may might including such said""".split())
+
+
+@check_type("lowercase-sentence-start", placeholders=("word",))
+def lowercase_sentence_start(segment, options, context):
+    """A sentence of the target starts with a lowercase letter.
+
+    The first word counts only when the source is a whole sentence (starts with a Han character, ends
+    with 。！？) and the word is not a typical continuation (`and`, `that`, `with`...: the segment
+    continues a sentence split across lines). Words
+    with an inner capital (iPhone, eBay, mRNA) and words after abbreviations (`e.g.`, `vs.`) are fine.
+    """
+    text = segment.target
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
+            and first.group(1).lower() not in _CONTINUATION \
+            and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source):
+        word = first.group(1)
+        yield Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper())
+    for m in _MID_START.finditer(text):
+        word = m.group(2)
+        if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)):
+            continue
+        if text[m.start(1) - 1] in "!?" and m.group(1)[:1] in "\"”’)":
+            continue  # a quoted question or exclamation inside a sentence: `a "who cares?" backlash`
+        yield Hit("target", m.start(2), m.start(2) + 1, {"word": word}, suggestion=word[0].upper())
+
+
+@check_type("missing-final-punctuation", placeholders=("mark",))
+def missing_final_punctuation(segment, options, context):
+    """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon)."""
+    source, target = segment.source, segment.target
+    m = _ZH_SENTENCE_END.search(source)
+    if not m or not target.strip() or _EN_SENTENCE_END.search(target):
+        return
+    end = len(target.rstrip())
+    mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
+    yield Hit("target", end - 1, end, {"mark": mark}, suggestion=target[end - 1] + mark)
