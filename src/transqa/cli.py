@@ -119,7 +119,7 @@ def _output_formats(specs: list[str], formats) -> list[tuple[str, str]]:
 
 
 def _is_batch(files: list[str]) -> bool:
-    return len(files) == 2 and any(os.path.isdir(path) for path in files)
+    return len(files) == 2 and all(os.path.isdir(path) for path in files)
 
 
 def _warn(quiet: bool):
