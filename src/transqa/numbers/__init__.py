@@ -6,6 +6,8 @@ sides of a segment after leaving out fixed expressions (十四五, 党的二十�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from transqa.numbers.compare import Alignment, align, close, matches
 from transqa.numbers.en import extract_en
 from transqa.numbers.expressions import Expressions, load_expressions
@@ -22,16 +24,23 @@ def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Q
     return [q for q in quantities if not any(q.start < e and s < q.end for s, e in spans)]
 
 
+def _protect(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
+    """Target numbers inside a fixed expression still match the source but are never reported."""
+    if not spans:
+        return quantities
+    return [replace(q, ident=True) if any(q.start < e and s < q.end for s, e in spans) else q for q in quantities]
+
+
 def analyse(source: str, target: str, expressions: Expressions | None = None) -> Alignment | None:
     """Align the numbers of one segment; None when neither side has any."""
     src = extract_zh(source)
-    tgt = extract_en(target)
+    tgt = extract_en(target, words=bool(src))
     if not src and not tgt:
         return None
     if expressions is not None:
         if src:
             src = _outside(src, expressions.source_spans(source))
         if tgt:
-            tgt = _outside(tgt, expressions.target_spans(target))
+            tgt = _protect(tgt, expressions.target_spans(target))
     from transqa.numbers import en, zh
     return align(src, tgt, source_weekday=zh.has_weekday(source), target_weekday=en.has_weekday(target))

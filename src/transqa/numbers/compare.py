@@ -95,6 +95,8 @@ def soft(q: Quantity) -> bool:
     """A source number a translator may leave implicit: 一个 -> a, 两国 -> both, 第一时间 -> at once."""
     if q.ident or q.vague:
         return True
+    if q.kind == "cardinal" and q.value in (0, 1):
+        return True                                  # 1名 -> a, 1小时 -> an hour
     if q.words and q.kind in ("cardinal", "ordinal", "fraction") and q.value is not None and q.value <= 10:
         return True
     return q.words and q.kind == "percent" and q.value == 100
@@ -102,7 +104,7 @@ def soft(q: Quantity) -> bool:
 
 def reportable_extra(q: Quantity) -> bool:
     """A target number worth reporting when the source has nothing like it: digits, not a name or a year."""
-    return (not q.words and not q.ident and q.kind in ("cardinal", "percent", "permille", "fraction")
+    return (not q.words and not q.ident and not q.vague and q.kind in ("cardinal", "percent", "permille", "fraction")
             and q.value is not None and abs(q.value) > 1)
 
 

@@ -10,43 +10,45 @@ from __future__ import annotations
 import re
 
 from transqa.numbers.model import Quantity, place_of
+from transqa.numbers.trie import trie_pattern
 
 MONTHS = {name: i for i, name in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
         "Oct": 10, "Nov": 11, "Dec": 12}
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + \
-         "|".join(sorted(ABBR, key=len, reverse=True)) + r")\b\.?"
+_MONTH = r"(?:" + trie_pattern([*MONTHS, *ABBR]) + r")\b\.?"
+MONTH_ANY = re.compile(r"(?=[ADFJMNOS])\b(?:" + trie_pattern([*MONTHS, *ABBR]) + r")\b")
 _DAYN = r"(?:[12]?\d|3[01])"
 _SUF = r"(?:st|nd|rd|th)?"
 DATE_RES = (
-    ("ymd", re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
-    ("slash", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
-    ("slash", re.compile(r"(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
-    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?:,?\s*(?P<year>\d{{4}})\b)?")),
-    ("dmy", re.compile(rf"\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
-    ("my", re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
-    ("m", re.compile(r"\b(?P<mon>" + "|".join(MONTHS) + r")\b")),
+    ("ymd", re.compile(r"(?=\d)(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
+    ("slash", re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("slash", re.compile(r"(?=\d)(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
+    ("mdy", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    ("dmy", re.compile(rf"(?=\d)\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    ("my", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    ("m", re.compile(r"(?=[ADFJMNOS])\b(?P<mon>" + trie_pattern(MONTHS) + r")\b")),
 )
 # May and March alone are usually a verb: only a month after these words.
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
                        r"through|before|after|between|and|to)[\s-]+)$", re.IGNORECASE)
-WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WEEKDAY_RE = re.compile(r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 TIME_RE = re.compile(
     r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
     r"|(?<![\d.:])(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)(?![\d:])"
     r"|\b(?P<h3>1[0-2]|[1-9]) o'clock")
-YEAR_RE = re.compile(r"(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))")
+YEAR_RE = re.compile(r"(?=[12])(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))")
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
           "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "hundred": 1e2, "lakh": 1e5, "crore": 1e7}
 _SCALE = r"(?:thousand|million|billion|trillion|hundred|bn|mn|mln|bln|tn|k|m)"
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-PERCENT_RE = re.compile(rf"(?<![\w.,])(?P<neg>[-−–])?(?P<v>{NUM})\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
-                        rf"percentage\s+points?\b|per\s*mille\b|‰)")
-FRACTION_RE = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+PERCENT_RE = re.compile(rf"(?=[-−–\d])(?<![\w.,])(?P<neg>[-−–])?(?P<v>{NUM})\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
+                        rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
+PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,])(?P<v>{NUM})(?=\s*(?:-|–|—|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b))")
+FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
-    rf"(?<![\w.,])(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
+    rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
     rf"(?:(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
 
 UNIT_WORDS = {w: i for i, w in enumerate(
@@ -63,12 +65,12 @@ WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
           "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "doubled": 2, "doubling": 2, "triple": 3,
-             "tripled": 3, "quadrupled": 4, "dozen": 12}
+             "tripled": 3, "quadrupled": 4, "dozen": 12, "decade": 10, "decades": 10}
 ALL_WORDS = {**UNIT_WORDS, **TENS_WORDS, **ORD_UNITS, **ORD_TENS, **ORD_SCALES, **WORD_SCALES, **MULTIPLES,
              **DENOMS}
-_W = "|".join(sorted(ALL_WORDS, key=len, reverse=True))
-WORDS_RE = re.compile(rf"\b(?:(?:an?)\s+)?(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b",
-                      re.IGNORECASE)
+_W = trie_pattern([*ALL_WORDS, *(w.capitalize() for w in ALL_WORDS), *(w.upper() for w in ALL_WORDS)])
+WORDS_RE = re.compile(rf"\b[Hh]alf\s+an?\s+(?:hundred|thousand|million|billion|trillion)\b"
+                      rf"|\b(?:(?:[Aa]n?)\s+)?(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b")
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
 VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
 APPROX_BEFORE = re.compile(
@@ -102,14 +104,25 @@ def _approx(text: str, start: int, end: int) -> bool:
     return bool(APPROX_BEFORE.search(text[max(0, start - 24):start]) or APPROX_AFTER.match(text[end:end + 8]))
 
 
+MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|HK\$|RMB|USD|EUR|GBP|JPY|CNY)\s?$")
+CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|US|HK|RMB|Rs|NT|A|C|S)\$?$")
+
+
 def _ident(text: str, start: int, end: int) -> bool:
-    if re.search(r"[A-Za-z][-‐]?$|[A-Za-z]\d*$", text[max(0, start - 2):start]):
+    before = text[max(0, start - 4):start]
+    if re.search(r"[A-Za-z][-‐]?$", before) and not CURRENCY_BEFORE.search(before):
         return True
     return bool(IDENT_AFTER.match(text, end) and not UNIT_SUFFIX.match(text, end))
 
 
 def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    has_month = MONTH_ANY.search(text) is not None
+    has_digit = DIGIT_ANY.search(text) is not None
     for kind, rx in DATE_RES:
+        if not (has_month if kind in ("mdy", "dmy", "my", "m") else has_digit):
+            continue
+        if kind in ("mdy", "dmy", "my") and not has_digit:
+            continue
         for m in rx.finditer(text):
             if not claims.free(m.start(), m.end()):
                 continue
@@ -136,7 +149,13 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts, alt=alt))
 
 
+DIGIT_ANY = re.compile(r"\d")
+TIME_CUE = re.compile(r"\d[:.]\d\d|[ap]\.?m\b|[AP]\.?M\b|o'clock")
+
+
 def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    if not TIME_CUE.search(text):
+        return
     for m in TIME_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
@@ -165,6 +184,11 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         claims.take(m.start(), m.end())
         out.append(Quantity(kind, value, m.start(), m.end(), m.group(), approx=_approx(text, m.start(), m.end()),
                             place=place_of(m.group("v"))))
+    for m in PERCENT_RANGE_RE.finditer(text):
+        if claims.free(m.start(), m.end()):
+            claims.take(m.start(), m.end())
+            out.append(Quantity("percent", _value(m.group("v")), m.start(), m.end(), m.group(),
+                                place=place_of(m.group("v"))))
     for m in FRACTION_RE.finditer(text):
         num, den = int(m.group(1)), int(m.group(2))
         if claims.free(m.start(), m.end()) and den and num < den:
@@ -172,7 +196,14 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("fraction", num / den, m.start(), m.end(), m.group()))
 
 
+FISCAL_RE = re.compile(r"(?=F)\bFY\s?'?(\d{2}|\d{4})\b")
+
+
 def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in FISCAL_RE.finditer(text):
+        year = int(m.group(1))
+        claims.take(m.start(), m.end())
+        out.append(Quantity("year", float(year + 2000 if year < 100 else year), m.start(), m.end(), m.group()))
     for m in YEAR_RE.finditer(text):
         if claims.free(m.start(), m.end()) and not _ident(text, m.start(), m.end()):
             after = text[m.end():m.end() + 12]
@@ -187,16 +218,22 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
     for m in DIGIT_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
+        if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
+            continue                                    # e.g. version.3 / U.S.5: glued to an abbreviation
         raw, scale_word, ordsuf = m.group("v"), m.group("scale"), m.group("ord")
-        if text.startswith("s", m.end("v")) and not ordsuf and len(raw) in (2, 4):
-            continue                                    # the 1990s, the 80s: a decade, not a number
+        if text.startswith("s", m.end("v")) and not ordsuf and len(raw) in (2, 4) and raw.endswith("0"):
+            # the 1990s, in their 20s: a decade, matched loosely and never reported
+            claims.take(m.start("v"), m.end("v") + 1)
+            out.append(Quantity("year" if len(raw) == 4 else "cardinal", _value(raw), m.start("v"),
+                                m.end("v") + 1, raw + "s", approx=True, vague=True))
+            continue
         start = m.start("v")
         neg = m.group("neg") and (m.start() == 0 or text[m.start() - 1] in " (")
         if m.group("neg") and not neg:
             start = m.start("v")
         elif neg:
             start = m.start()
-        if scale_word in ("m", "k") and not re.match(r"[$£€¥]|US\$|RMB|USD", text[max(0, start - 4):start].strip()[-3:] or "-"):
+        if scale_word in ("m", "k") and not MONEY_BEFORE.search(text[max(0, start - 5):start]):
             # 5m is five metres unless money: only $5m / £3k read as a scale
             scale_word = None
         scale = SCALES.get(scale_word.lower(), 1) if scale_word else 1
@@ -227,6 +264,10 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
             and len(ws) == 2:
         num = 1 if ws[-2] in ("a", "an") else UNIT_WORDS[ws[-2]]
         return "fraction", num / DENOMS[ws[-1]]
+    if len(ws) == 3 and ws[0] == "half" and ws[1] in ("a", "an") and ws[2] in WORD_SCALES:
+        return "cardinal", WORD_SCALES[ws[2]] / 2
+    if ws and all(w in WORD_SCALES for w in ws):
+        return None                                     # "million" alone (RMB280 million is read as digits)
     if ws and ws[0] in ("a", "an"):
         ws[0] = "one"
         if len(ws) == 1 or ws[1] not in WORD_SCALES and ws[1] != "dozen":
@@ -234,7 +275,12 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
     if len(ws) == 1 and ws[0] in ("half", "halves"):
         return "fraction", 0.5
     total, current, kind = 0.0, 0.0, "cardinal"
+    prev_small = False
     for i, w in enumerate(ws):
+        small = w in UNIT_WORDS or w in ORD_UNITS
+        if small and prev_small or w in TENS_WORDS and (prev_small or current % 100 >= 10):
+            return None                                 # two three, twenty thirty: not one number
+        prev_small = small or w in TENS_WORDS and False
         if w in MULTIPLES and len(ws) == 1:
             return "cardinal", float(MULTIPLES[w])
         if w in UNIT_WORDS:
@@ -251,6 +297,8 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
             kind = "ordinal"
         elif w == "dozen":
             current = (current or 1) * 12
+        elif w in ("decade", "decades"):
+            current = (current or 1) * 10
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in WORD_SCALES:
@@ -269,6 +317,15 @@ def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue                                    # hundreds of, dozens, millions of
         parts = re.findall(r"[A-Za-z]+", m.group())
         parsed = _parse_words(parts)
+        if parsed is None and len(parts) > 1 and parts[0].lower() not in ("a", "an", "half"):
+            # "two three-point shots", "one five-star": separate numbers, not one
+            for w in re.finditer(r"[A-Za-z]+", m.group()):
+                one = _parse_words([w.group()])
+                if one is not None and w.group().lower() not in WORD_SCALES:
+                    s0, e0 = m.start() + w.start(), m.start() + w.end()
+                    claims.take(s0, e0)
+                    out.append(Quantity(one[0], one[1], s0, e0, w.group(), words=True))
+            continue
         if parsed is None:
             # a lone "a"/"an" prefix that did not form a number: retry without it
             if parts and parts[0].lower() in ("a", "an") and len(parts) > 1:
@@ -288,22 +345,27 @@ def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
                             approx=_approx(text, start, end)))
 
 
-def extract_en(text: str) -> list[Quantity]:
-    """All numbers, dates and times in an English text, in text order."""
-    if not ANY_NUMERAL.search(text):
+def extract_en(text: str, words: bool = True) -> list[Quantity]:
+    """All numbers, dates and times in an English text, in text order.
+
+    `words=False` skips number words and month names (enough when the source has no numbers: only
+    digits can be reported as extra), which is most of the cost on long sentences.
+    """
+    has_digit = DIGIT_ANY.search(text) is not None
+    if not has_digit and not words:
         return []
     claims, out = _Claims(), []
-    _dates(text, claims, out)
-    _times(text, claims, out)
-    _percents(text, claims, out)
-    _years(text, claims, out)
-    _digits(text, claims, out)
-    _words(text, claims, out)
+    if words or has_digit:
+        _dates(text, claims, out)
+    if has_digit:
+        _times(text, claims, out)
+        _percents(text, claims, out)
+        _years(text, claims, out)
+        _digits(text, claims, out)
+    if words:
+        _words(text, claims, out)
     out.sort(key=lambda q: q.start)
     return out
-
-
-ANY_NUMERAL = re.compile(r"\d|\b(?:" + _W + r"|" + "|".join(MONTHS) + r")", re.IGNORECASE)
 
 
 def has_weekday(text: str) -> bool:

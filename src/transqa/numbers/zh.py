@@ -26,12 +26,13 @@ ANY_NUMERAL = re.compile(rf"[0-9０-９{CN_CHARS}]")
 _Y = rf"(?:{D}{{4}}|[〇零一二三四五六七八九]{{4}})"
 _M = rf"(?:{D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _DAY = rf"(?:{D}{{1,2}}|[二三]?十[一二三四五六七八九]?|二十|三十|[一二三四五六七八九])"
+NUMSTART = "0-9０-９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 DATE_RE = re.compile(
-    rf"(?<![0-9０-９.．])(?:(?P<y>{_Y})年(?:(?P<m>{_M})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?"
+    rf"(?=[{NUMSTART}])(?<![0-9０-９.．])(?:(?P<y>{_Y})年(?:(?P<m>{_M})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?"
     rf"|(?P<m2>{_M})月(?:份)?(?:(?P<d2>{_DAY})[日号])?"
     rf"|(?P<d3>{_DAY})日(?![本元报内前后常益期子常间光])"
     rf")")
-ISO_DATE_RE = re.compile(rf"(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
+ISO_DATE_RE = re.compile(rf"(?=[0-9０-９])(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
 WEEKDAY_RE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RANGE_MONTH_RE = re.compile(rf"({D}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?[-—–~～至到]$")
 
@@ -39,23 +40,25 @@ RANGE_MONTH_RE = re.compile(rf"({D}{{1,2}}|十[一二]?|[一二三四五六七�
 _PERIOD = "凌晨|早上|早晨|清晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|当晚|晚"
 _H = rf"(?:{D}{{1,2}}|[零一二三四五六七八九十]{{1,3}})"
 TIME_RE = re.compile(
-    rf"(?P<p>{_PERIOD})?(?P<h>{_H})(?:时|点(?![0-9０-９]))(?:(?P<mi>{_H})分|(?P<half>半)|整)?"
-    rf"|(?<![0-9.])(?P<h2>{D}{{1,2}})[:：](?P<mi2>{D}{{2}})(?![0-9])")
+    rf"(?=[{NUMSTART}凌早清上中午下傍晚夜当])(?:(?P<p>{_PERIOD})?(?P<h>{_H})(?:时|点(?![0-9０-９])|点(?={D}{{1,2}}分))(?:(?P<mi>{_H})分|(?P<half>半)|整)?"
+    rf"|(?<![0-9.])(?P<h2>{D}{{1,2}})[:：](?P<mi2>{D}{{2}})(?![0-9]))")
 PM_PERIODS = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "当晚", "晚"}
 
 # --- percentages, fractions, per-N ---------------------------------------------------------------
 PERCENT_RE = re.compile(
-    rf"(?P<a>约|近|逾|超过|大约)?(?:(?P<pre>百分之|千分之|万分之)(?P<v1>{NUM})"
+    rf"(?=[{NUMSTART}约近逾超大])(?P<a>约|近|逾|超过|大约)?(?:(?P<pre>百分之|千分之|万分之)(?P<v1>{NUM})"
     rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
+    rf"|(?P<v5>{DNUM})(?=[-—–~～至到]{DNUM}\s*[%％])"
     rf"|(?P<v3>{NUM})(?P<pts>多?个百分点)"
     rf"|(?P<v4>[一二三四五六七八九])成(?![不为立功长员本果熟就交绩效人年都])"
-    rf"|(?P<den>{NUM})分之(?P<num>{NUM}))")
-PER_RE = re.compile(r"每(?P<per>十万|百万|千万|十|百|千|万|亿)")
+    rf"|(?P<den>{NUM})分之(?P<num>{NUM})"
+    rf"|(?<![0-9/.])(?P<sn>{D}{{1,2}})/(?P<sd>{D}{{1,3}})(?![0-9/]))")
+PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿)")
 
 # --- plain numbers ---------------------------------------------------------------------------------
 NUMBER_RE = re.compile(
-    rf"(?P<ord>第)?(?P<d>{DNUM})(?P<dmore>[多余])?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
-    rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?")
+    rf"(?=[{NUMSTART}第负\-−－])(?:(?P<ord>第)?(?P<neg>(?<![^\s为是：:（(，,])[-−－](?=[0-9０-９][0-9０-９.]*(?![-0-9]))|负)?(?P<d>{DNUM})(?P<dmore>[多余])?(?:个(?=[万亿](?!元)))?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
+    rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?)")
 
 # Classifiers and units: a Chinese numeral followed by one of these is a number (longest first).
 CLASSIFIERS = sorted("""
@@ -107,8 +110,10 @@ def _approx(text: str, start: int, end: int) -> bool:
 
 
 def _ident(text: str, start: int, end: int) -> bool:
-    """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19."""
+    """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
     before = text[max(0, start - 2):start]
+    if re.search(r"[\u4e00-\u9fffA-Za-z][-－]$", before) or text.startswith(("-", "－"), end):
+        return True
     after = text[end:end + 1]
     return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
 
@@ -186,7 +191,8 @@ def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         pm = None if not g["p"] else g["p"] in PM_PERIODS
         claims.take(m.start(), m.end())
-        out.append(Quantity("time", None, m.start(), m.end(), m.group(), date=(int(hour), minute, pm)))
+        out.append(Quantity("time", None, m.start(), m.end(), m.group(),
+                            date=(int(hour), None if minute is None else int(minute), pm)))
 
 
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
@@ -194,7 +200,9 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
             continue
-        kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"]
+        kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"] or g["v5"]
+        negative = g["v2"] and m.start("v2") > 0 and text[m.start("v2") - 1] in "-−－" and \
+            (m.start("v2") < 2 or not text[m.start("v2") - 2].isdigit())
         if g["pre"] == "千分之" or g["sign"] == "‰":
             kind = "permille"
         value = _num(raw) if raw else None
@@ -202,6 +210,11 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             kind, value = "fraction", value / 10_000
         elif g["v4"]:
             value = value * 10 if value is not None else None
+        elif g["sn"]:
+            num, den = _num(g["sn"]), _num(g["sd"])
+            if not den or num is None or num >= den:
+                continue
+            kind, value, raw = "fraction", num / den, None
         elif g["den"]:
             den, num = _num(g["den"]), _num(g["num"])
             if not den or num is None or text[max(0, m.start() - 1):m.start()] in VAGUE_BEFORE:
@@ -209,6 +222,8 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             kind, value, raw = "fraction", num / den, None
         if value is None:
             continue
+        if negative:
+            value = -value
         start = m.start("a") if g["a"] else m.start()
         approx = bool(g["a"]) or _approx(text, m.start(), m.end())
         claims.take(start, m.end())
@@ -233,6 +248,8 @@ def _accept_cn(text: str, m: re.Match, token: str) -> bool:
         return False                                         # 三四个, 两三天: a vague range
     if token.strip("万亿千百") == "" and not after_cls:
         return False                                         # 千万 (must), 万物, 百姓
+    if len(token) > 1 and all(ch in DIGITS for ch in token):
+        return False                                         # 唯一一家, 一一: digit strings are words here
     if m.group("ord2") or "点" in token or RANGE_NEXT.match(text, m.end("c")):
         return True
     if len(token) == 1 or token in ("十", "两"):
@@ -251,6 +268,7 @@ def _accept_cn(text: str, m: re.Match, token: str) -> bool:
     return token.startswith("十") and len(token) == 2
 
 
+SI_UNITS = "米克瓦焦帕赫卡伏升字"
 RANGE_NEXT = re.compile(rf"[-—–~～至到]{CN}")
 RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
 
@@ -264,8 +282,9 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         ordinal = bool(m.group("ord") or m.group("ord2"))
         if m.group("d"):
             raw, scale_chars = m.group("d"), m.group("dscale")
-            if scale_chars and parse(scale_chars) is None:
-                scale_chars = ""
+            if scale_chars and (parse(scale_chars) is None or
+                                scale_chars[-1] in "千百" and _next_in(text, m.end("dscale"), SI_UNITS)):
+                scale_chars = ""                        # 10千米 is 10 km, not 10,000 metres
             end = m.end("dscale") if scale_chars else m.end("d")
             more = m.group("dmore") or (m.group("dmore2") if scale_chars else None)
             if m.group("dmore") and not scale_chars:
@@ -273,6 +292,8 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             value = _num(raw)
             if value is None:
                 continue
+            if m.group("neg"):
+                value = -value
             scale = scale_of(scale_chars) if scale_chars else 1
             start = m.start()
             ordinal = ordinal or text.startswith("届", end)
@@ -292,6 +313,8 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
                 scale = scale_of(token[len(stripped):])
             end = m.end("c")
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
+            if len(token) == 1 and token in "十百千万亿" and not ordinal:
+                continue                                       # 千年古镇, 百万富翁: idiom more than count
             q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
                          approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True)
         claims.take(q.start, q.end)
@@ -306,17 +329,45 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         found.append((q, scale))
 
 
+SPACED = re.compile(rf"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
+DECADE_RE = re.compile(rf"(?=[0-9０-９世])(?:{D}{{1,2}}世纪)?{D}*[0０]年代|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """Drop spaces between digits and Chinese (`2017 年 8 月`, `1000 万`); map back to original offsets."""
+    if " " not in text and "\u00a0" not in text or not SPACED.search(text):
+        return text, None
+    keep = [True] * len(text)
+    for m in SPACED.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    index = [i for i, k in enumerate(keep) if k]
+    return "".join(ch for ch, k in zip(text, keep) if k), index
+
+
 def extract_zh(text: str) -> list[Quantity]:
     """All numbers, dates and times in a Chinese text, in text order."""
     if not ANY_NUMERAL.search(text):
         return []
+    original = text
+    text, index = _compact(text)
     claims, out = _Claims(), []
+    for m in DECADE_RE.finditer(text):               # 80年代, 20世纪70年代, 90后: decades are not numbers
+        claims.take(m.start(), m.end())
     _dates(text, claims, out)
     _times(text, claims, out)
     _percents(text, claims, out)
     _numbers(text, claims, out)
     out.sort(key=lambda q: q.start)
+    if index is not None:
+        out = [_remap(q, index, original) for q in out]
     return out
+
+
+def _remap(q: Quantity, index: list[int], original: str) -> Quantity:
+    start, end = index[q.start], index[q.end - 1] + 1
+    return Quantity(q.kind, q.value, start, end, original[start:end], approx=q.approx, words=q.words,
+                    place=q.place, date=q.date, ident=q.ident, vague=q.vague, alt=q.alt)
 
 
 def has_weekday(text: str) -> bool:
