@@ -25,6 +25,7 @@ CHECK_MODULES = (
     "transqa.checks.variants",
     "transqa.checks.language",
     "transqa.checks.length",
+    "transqa.checks.capitalization",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]
