@@ -71,6 +71,7 @@ def check(
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Gate only on findings not in this baseline file (made by `transqa baseline write`).")] = None,
     pair: Annotated[Optional[str], typer.Option("--pair", metavar="SRC_GLOB:TGT_GLOB", help="With two directories: pair files by name, e.g. '*.zh.txt:*.en.txt' (default: the same relative path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors: no report on stdout, no warnings, no progress bar; report files are still written.")] = False,
+    reference: Annotated[Optional[str], typer.Option("--reference", metavar="FILE", help="Reference translation, aligned like the target: adds corpus BLEU, chrF and TER to the summary, a chrF per segment, and REF001 for segments far from it.")] = None,
 ) -> None:
     """Check a translation (or two directories of them) and print a scored QA report."""
     from transqa.outputs import write_atomic
@@ -87,6 +88,8 @@ def check(
                          jobs=jobs)
     options.baseline = baseline
     prepared = prepare(options)
+    if reference is not None and _is_batch(files):
+        raise TransqaError("--reference works with one document, not with two directories")
     if _is_batch(files):
         report = _check_directories(files, prepared, pair, quiet, lambda paths: read_document(
             paths, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding))
@@ -98,6 +101,10 @@ def check(
     if target_encoding is not None and len(files) != 2:
         raise TransqaError("--target-encoding applies to SOURCE TARGET input; use --source-encoding for one bilingual file")
     document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding)
+    if reference is not None:
+        from transqa.readers.reference import attach_reference
+
+        document = attach_reference(document, reference)
     from transqa.batch import spinner
 
     with spinner(len(document.segments), not quiet):

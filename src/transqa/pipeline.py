@@ -66,13 +66,25 @@ def check(document: Document, prepared: Prepared) -> Report:
     from transqa.parallel import default_jobs
 
     jobs = prepared.jobs if prepared.jobs is not None else default_jobs(len(document.segments))
+    document, metrics = _reference_metrics(document)
     findings = run_rules(document, prepared.rules, prepared.context(), jobs=jobs)
     kept, waived = apply_waivers(findings, prepared.config.waivers)
     used = {(f.code, f.fingerprint) for f in waived}
     extra = {"unused_waivers": [w for w in prepared.config.waivers if (w.code, w.fingerprint) not in used]}
+    if metrics is not None:
+        extra["metrics"] = metrics
     if prepared.baseline is not None:
         kept, extra["baselined"] = prepared.baseline.split(kept)
     config = prepared.config
     result = score(kept, document, weights=config.weights, threshold=config.threshold, fail_on=config.fail_on)
     return Report(document=document, findings=tuple(kept), score=result, rules=tuple(prepared.rules),
                   waived=tuple(waived), extra=extra)
+
+
+def _reference_metrics(document: Document):
+    """BLEU/chrF/TER when segments carry references (`--reference`); sacrebleu is imported only then."""
+    if not any("reference" in segment.meta for segment in document.segments):
+        return document, None
+    from transqa.metrics import score_references
+
+    return score_references(document)

@@ -26,6 +26,7 @@ CHECK_MODULES = (
     "transqa.checks.language",
     "transqa.checks.length",
     "transqa.checks.capitalization",
+    "transqa.checks.reference",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]

@@ -28,6 +28,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "fail_on": s.fail_on,
             "waived": len(report.waived),
             "baselined": len(report.extra.get("baselined", ())),
+            **({"metrics": report.extra["metrics"]} if report.extra.get("metrics") else {}),
         },
         "findings": [f.to_dict() for f in report.findings],
         "unused_waivers": [{"code": w.code, "fingerprint": w.fingerprint, "reason": w.reason}

@@ -99,6 +99,10 @@ def render(report: Report, *, color: bool = False) -> str:
         out.append("No findings.")
         out.append("")
     out.append(summary_line(report, color))
+    if report.extra.get("metrics"):
+        m = report.extra["metrics"]
+        out.append(f"Reference: BLEU {m['bleu']:.2f} · chrF {m['chrf']:.2f} · TER {m['ter']:.2f} "
+                   f"({m['segments_scored']} segments)")
     weights = ", ".join(f"{sev} {w:g}" for sev, w in report.score.weights.items())
     out.append(f"MQM: score = 100 × (1 − Σ severity weights ÷ target words); weights {weights}")
     return "\n".join(out) + "\n"
