@@ -7,6 +7,7 @@ published by CNIPA, its Chinese stand-in was written for this project.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -265,3 +266,13 @@ def test_seed_renderings_raise_no_forbidden_match_elsewhere(index):
         if number in (6, 8):
             continue
         assert {h.pattern: _forbidden(h.term, target) for h in index.source_hits(source) if _forbidden(h.term, target)} == {}
+
+
+def test_no_rendering_is_a_fragment_of_a_name_split_at_a_comma(glossaries):
+    # an unquoted comma in a YAML flow list splits "per 10,000 people" into "per 10" and "000 people"
+    for g in glossaries.values():
+        for t in g.terms:
+            for r in t.target + t.forbidden:
+                assert not re.match(r"\d{3}\b", r), (t.source, r)  # "000 people" from "10,000 people"
+                assert not r.lower().startswith(("and ", "or ", "of ")), (t.source, r)
+                assert r.count("(") == r.count(")"), (t.source, r)
