@@ -110,6 +110,8 @@ def reportable_extra(q: Quantity) -> bool:
 
 def _gap(s: Quantity, t: Quantity) -> float:
     a, b = _value_in(s, t.kind), t.value
+    if s.kind != t.kind and (s.kind, t.kind) not in LOOSE:
+        a = s.value
     if a is None or b is None or a <= 0 or b <= 0:
         return math.inf
     return abs(math.log(a / b))
@@ -143,8 +145,8 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
             continue
         if soft(s):
             continue
-        cands = [t for t in free_nums if (t.kind == s.kind or (s.kind, t.kind) in LOOSE)
-                 and not (t.words and (t.value or 0) <= 1)]
+        # any number kind may pair as a mismatch (12% vs 12 times); matching above stays kind-strict
+        cands = [t for t in free_nums if not (t.words and (t.value or 0) <= 1)]
         if cands:
             best = min(cands, key=lambda t: (_gap(s, t), t.words))
             free_nums.remove(best)

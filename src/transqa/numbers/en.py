@@ -105,7 +105,7 @@ def _approx(text: str, start: int, end: int) -> bool:
 
 
 MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|HK\$|RMB|USD|EUR|GBP|JPY|CNY)\s?$")
-CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|US|HK|RMB|Rs|NT|A|C|S)\$?$")
+CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|RMB)$|(?<![A-Za-z])(?:US|HK|NT|A|C|S)\$$")
 
 
 def _ident(text: str, start: int, end: int) -> bool:
@@ -238,7 +238,7 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
             scale_word = None
         scale = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         end = m.end() if scale_word else (m.end("ord") if ordsuf else m.end("v"))
-        value = _value(raw) * scale * (-1 if neg else 1)
+        value = round(_value(raw) * scale, 6) * (-1 if neg else 1)
         ident = _ident(text, m.start("v"), m.end("v") if not ordsuf else m.end("ord"))
         q = Quantity("ordinal" if ordsuf else "cardinal", value, start, end, text[start:end],
                      approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident)

@@ -16,7 +16,7 @@ from transqa.numbers.model import Quantity, place_of
 D = r"[0-9０-９]"
 DNUM = rf"{D}+(?:,{D}{{3}})*(?:[.．]{D}+)?"           # 1,234.5 (ASCII comma only: ，is a list comma)
 CN = "[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]"
-CNNUM = rf"{CN}+(?:点[〇零一二三四五六七八九]+)?"
+CNNUM = rf"{CN}+(?:点[〇零一二三四五六七八九]+[万亿]*)?"
 NUM = rf"(?:{DNUM}|{CNNUM})"
 
 # Any character that can start a number: the cheap pre-check.
@@ -64,7 +64,7 @@ NUMBER_RE = re.compile(
 CLASSIFIERS = sorted("""
 个 位 名 人 次 年 月 日 天 届 项 家 件 条 种 所 座 岁 倍 元 块 角 秒 周 分钟 小时 个月 公里 千米 米 厘米 毫米
 吨 公斤 千克 克 斤 亩 公顷 平方 立方 辆 架 艘 场 轮 批 份 只 头 本 部 台 张 篇 首 句 层 栋 间 户 例 宗 期
-版 款 套 门 类 组 队 支 枚 颗 季度 股 度 里 英里 美元 欧元 英镑 日元 港元 韩元 卢布 澳元 人次 倍 成 强 段
+版 款 套 门 类 组 队 支 枚 颗 季度 股 度 里 英里 美元 欧元 英镑 日元 港元 韩元 卢布 澳元 人次 倍 强 段
 片 处 节 集 章 款 点 票 幅 桩 起 趟 遍 顿 笔 任 代 声 届 例 所 座 口 棵 株 匹 对 双 副 扇 盏 册 道 圈 拨 批
 位数 千瓦 瓦 伏 升 毫升 赛季 局 球 分 岁 世纪 年代 剂 针 剂次 床 级 星 环 线 号 路 区 省 市 县 国 大 方 强 名
 """.split(), key=len, reverse=True)
@@ -224,12 +224,12 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         if negative:
             value = -value
-        start = m.start("a") if g["a"] else m.start()
+        start = m.start() + len(g["a"] or "")         # the span starts at the number, after 约/超过
         approx = bool(g["a"]) or _approx(text, m.start(), m.end())
-        claims.take(start, m.end())
+        claims.take(m.start(), m.end())
         place = place_of(_ascii(raw)) if raw and raw[0] in "0123456789０１２３４５６７８９" else None
-        out.append(Quantity(kind, value, m.start(), m.end(), m.group()[start - m.start():] if g["a"] else m.group(),
-                            approx=approx, words=not (raw or "1")[0].isdigit(), place=place))
+        out.append(Quantity(kind, value, start, m.end(), text[start:m.end()], approx=approx,
+                            words=not (raw or "1")[0].isdigit(), place=place))
     for m in PER_RE.finditer(text):
         if claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
@@ -246,6 +246,8 @@ def _accept_cn(text: str, m: re.Match, token: str) -> bool:
         return False
     if len(token) == 2 and all(ch in DIGITS for ch in token) and DIGITS[token[1]] - DIGITS[token[0]] == 1:
         return False                                         # 三四个, 两三天: a vague range
+    if token[0] in "万亿":
+        return False                                         # 万一 (in case), 万物, 亿万
     if token.strip("万亿千百") == "" and not after_cls:
         return False                                         # 千万 (must), 万物, 百姓
     if len(token) > 1 and all(ch in DIGITS for ch in token):
@@ -297,7 +299,7 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             scale = scale_of(scale_chars) if scale_chars else 1
             start = m.start()
             ordinal = ordinal or text.startswith("届", end)
-            q = Quantity("ordinal" if ordinal else "cardinal", value * scale, start, end, text[start:end],
+            q = Quantity("ordinal" if ordinal else "cardinal", round(value * scale, 6), start, end, text[start:end],
                          approx=bool(more) or _approx(text, m.start(), end),
                          place=place_of(_ascii(raw), scale), ident=_ident(text, m.start("d"), m.end("d")))
         else:
@@ -313,7 +315,7 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
                 scale = scale_of(token[len(stripped):])
             end = m.end("c")
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
-            if len(token) == 1 and token in "十百千万亿" and not ordinal:
+            if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
             q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
                          approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True)
