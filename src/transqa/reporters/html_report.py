@@ -48,8 +48,9 @@ svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
 table.files{width:100%;border-collapse:collapse;background:var(--card);margin-bottom:16px;border:1px solid var(--line)}
 table.files th,table.files td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left}
 .filters{position:sticky;top:0;z-index:5;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px 14px;margin-bottom:16px;box-shadow:0 2px 6px rgba(0,0,0,.05)}
-.filters fieldset{border:0;margin:0;padding:3px 0;display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px}
-.filters legend{float:left;width:80px;font-weight:600;color:var(--muted);padding:0}
+.filters fieldset{border:0;margin:0;padding:3px 0}
+.filters legend{float:left;width:84px;font-weight:600;color:var(--muted);padding:2px 0 0}
+.chips{margin-left:84px;display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px}
 .chip{display:inline-flex;align-items:center;gap:4px;border:1px solid var(--line);border-radius:14px;padding:1px 10px 1px 6px;cursor:pointer;font-size:13px;background:#fafbfc;user-select:none}
 .chip input{margin:0}
 .chip:has(input:not(:checked)){opacity:.45;text-decoration:line-through}
@@ -215,7 +216,8 @@ def _chips(name: str, counts: Counter, order: list[str]) -> str:
         dot = f'<span class="dot" style="background:{SEV_COLOR[value]}"></span>' if name == "severity" else ""
         chips.append(f'<label class="chip"><input type="checkbox" value="{_e(value)}" checked>{dot}'
                      f'{_e(value)} <small>{counts[value]}</small></label>')
-    return f'<fieldset data-filter="{name}"><legend>{name.title()}</legend>{"".join(chips)}</fieldset>'
+    return (f'<fieldset data-filter="{name}"><legend>{name.title()}</legend>'
+            f'<div class="chips">{"".join(chips)}</div></fieldset>')
 
 
 def _filters(report: Report) -> str:

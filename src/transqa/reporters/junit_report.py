@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from transqa.model import Finding, Report, Segment
-from transqa.reporters.common import gating_level, is_gating, one_line
+from transqa.reporters.common import gating_level, is_gating, one_line, relative_path
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -22,7 +22,8 @@ def _xml_text(text: str) -> str:
 
 
 def _finding_line(finding: Finding) -> str:
-    where = f"{finding.location.file}:{finding.location.line}" if finding.location.line else str(finding.segment)
+    where = (f"{relative_path(finding.location.file)}:{finding.location.line}" if finding.location.line
+             else f"segment {finding.segment}")
     fix = ""
     if finding.suggestion is not None and finding.suggestion != finding.match:
         fix = f" (suggestion: {finding.suggestion!r})"
@@ -38,7 +39,7 @@ def _segment_name(segment: Segment) -> str:
 
 
 def _suite_key(segment: Segment) -> str:
-    return segment.target_location.file or segment.source_location.file or "transqa"
+    return relative_path(segment.target_location.file or segment.source_location.file) or "transqa"
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -62,7 +63,7 @@ def render(report: Report, *, color: bool = False) -> str:
         for segment, found in cases:
             case = ET.SubElement(suite, "testcase", name=_xml_text(_segment_name(segment)), classname=_xml_text(name))
             if segment.target_location.file:
-                case.set("file", _xml_text(segment.target_location.file))
+                case.set("file", _xml_text(relative_path(segment.target_location.file)))
             if segment.target_location.line:
                 case.set("line", str(segment.target_location.line))
             gating = [f for f in found if is_gating(f, level)]

@@ -25,6 +25,8 @@ def md(text: str) -> str:
 def _excerpt(text: str, start: int, end: int) -> str:
     left, right = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
     span = text[start:end]
+    if start == end:
+        return ("…" if left else "") + md(text[left:start]) + "**‸**" + md(text[end:right]) + ("…" if right < len(text) else "")
     if len(span) > 2 * CONTEXT:
         span = span[:CONTEXT] + " … " + span[-CONTEXT // 2:]
     shown = md(span) if span.strip() else "␣" * max(1, len(span))
