@@ -18,6 +18,7 @@ DATEISH = ("date", "year", "time")
 # Kinds that may stand for each other when no same-kind match exists (second pass).
 LOOSE = {("cardinal", "ordinal"), ("ordinal", "cardinal"), ("year", "cardinal"), ("cardinal", "year"),
          ("fraction", "percent"), ("percent", "fraction"), ("permille", "percent"), ("percent", "permille"),
+         ("permille", "fraction"), ("fraction", "permille"),
          ("fraction", "cardinal"), ("cardinal", "fraction")}
 _PER = {"percent": 100.0, "permille": 1000.0, "fraction": 1.0}
 

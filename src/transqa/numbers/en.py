@@ -65,7 +65,8 @@ WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 DENOMS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
           "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "doubled": 2, "doubling": 2, "triple": 3,
-             "tripled": 3, "quadrupled": 4, "dozen": 12, "decade": 10, "decades": 10}
+             "tripled": 3, "quadrupled": 4, "dozen": 12, "decade": 10, "decades": 10,
+             "century": 100, "centuries": 100}
 ALL_WORDS = {**UNIT_WORDS, **TENS_WORDS, **ORD_UNITS, **ORD_TENS, **ORD_SCALES, **WORD_SCALES, **MULTIPLES,
              **DENOMS}
 _W = trie_pattern([*ALL_WORDS, *(w.capitalize() for w in ALL_WORDS), *(w.upper() for w in ALL_WORDS)])
@@ -196,7 +197,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("fraction", num / den, m.start(), m.end(), m.group()))
 
 
-FISCAL_RE = re.compile(r"(?=F)\bFY\s?'?(\d{2}|\d{4})\b")
+FISCAL_RE = re.compile(r"(?=[Ff])\b(?:FY\s?'?|[Ff]iscal (?:year )?)(\d{2}|\d{4})\b")
 
 
 def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
@@ -260,10 +261,12 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
         ws[-1] = ws[-1][:-4].rstrip("-") or ws[-1]
         if not ws[-1]:
             ws.pop()
-    if len(ws) >= 2 and ws[-1] in DENOMS and (ws[-2] in ("a", "an") or UNIT_WORDS.get(ws[-2], 99) < 10) \
-            and len(ws) == 2:
-        num = 1 if ws[-2] in ("a", "an") else UNIT_WORDS[ws[-2]]
-        return "fraction", num / DENOMS[ws[-1]]
+    if len(ws) == 2 and (ws[0] in ("a", "an") or UNIT_WORDS.get(ws[0], 99) < 10):
+        den = DENOMS.get(ws[1]) or ORD_TENS.get(ws[1].rstrip("s")) or ORD_SCALES.get(ws[1].rstrip("s")) \
+            or (ORD_UNITS.get(ws[1].rstrip("s")) if ws[1].rstrip("s") not in ("first", "second") else None)
+        if den:
+            num = 1 if ws[0] in ("a", "an") else UNIT_WORDS[ws[0]]
+            return "fraction", num / den
     if len(ws) == 3 and ws[0] == "half" and ws[1] in ("a", "an") and ws[2] in WORD_SCALES:
         return "cardinal", WORD_SCALES[ws[2]] / 2
     if ws and all(w in WORD_SCALES for w in ws):
@@ -299,6 +302,8 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
             current = (current or 1) * 12
         elif w in ("decade", "decades"):
             current = (current or 1) * 10
+        elif w in ("century", "centuries"):
+            current = (current or 1) * 100
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in WORD_SCALES:
@@ -309,13 +314,33 @@ def _parse_words(words: list[str]) -> tuple[str, float] | None:
     return kind, total + current
 
 
+IN_EVERY_RE = re.compile(r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b")
+IN_EVERY = {"ten": 10, "five": 5, "four": 4, "three": 3, "hundred": 100, "thousand": 1000, "million": 1e6}
+
+
 def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in IN_EVERY_RE.finditer(text):                 # one in a thousand, 1 in 5: a fraction
+        den = IN_EVERY.get(m.group(2)) or float(m.group(2))
+        if den and claims.free(m.start(), m.end()):
+            claims.take(m.start(), m.end())
+            out.append(Quantity("fraction", 1 / den, m.start(), m.end(), m.group(), words=True))
     for m in WORDS_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
         if VAGUE_AFTER.match(text, m.end()) and m.group().lower().split()[-1] in WORD_SCALES | {"dozen": 12}:
             continue                                    # hundreds of, dozens, millions of
         parts = re.findall(r"[A-Za-z]+", m.group())
+        if len(parts) > 1 and parts[-1].lower() in ("century", "centuries", "decade", "decades") and \
+                parts[-2].lower() in {**ORD_UNITS, **ORD_TENS}:
+            cut = m.start() + m.group().rfind(parts[-1])          # the twenty-first century: the ordinal only
+            span_end = len(text[:cut].rstrip())
+            parts = parts[:-1]
+            parsed = _parse_words(parts)
+            if parsed is not None:
+                claims.take(m.start(), span_end)
+                out.append(Quantity(parsed[0], parsed[1], m.start(), span_end, text[m.start():span_end],
+                                    words=True))
+            continue
         parsed = _parse_words(parts)
         if parsed is None and len(parts) > 1 and parts[0].lower() not in ("a", "an", "half"):
             # "two three-point shots", "one five-star": separate numbers, not one

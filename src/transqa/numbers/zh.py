@@ -14,7 +14,7 @@ from transqa.numbers.cnparse import CN_CHARS, DIGITS, FULLWIDTH, parse, scale_of
 from transqa.numbers.model import Quantity, place_of
 
 D = r"[0-9０-９]"
-DNUM = rf"{D}+(?:,{D}{{3}})*(?:[.．]{D}+)?"           # 1,234.5 (ASCII comma only: ，is a list comma)
+DNUM = rf"{D}+(?:[,，]{D}{{3}}(?![0-9０-９]))*(?:[.．]{D}+)?"   # 1,234.5; 5，000 (3 digits after ，only)
 CN = "[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]"
 CNNUM = rf"{CN}+(?:点[〇零一二三四五六七八九]+[万亿]*)?"
 NUM = rf"(?:{DNUM}|{CNNUM})"
@@ -50,7 +50,7 @@ PERCENT_RE = re.compile(
     rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
     rf"|(?P<v5>{DNUM})(?=[-—–~～至到]{DNUM}\s*[%％])"
     rf"|(?P<v3>{NUM})(?P<pts>多?个百分点)"
-    rf"|(?P<v4>[一二三四五六七八九])成(?![不为立功长员本果熟就交绩效人年都])"
+    rf"|(?P<v4>[一二三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
     rf"|(?P<den>{NUM})分之(?P<num>{NUM})"
     rf"|(?<![0-9/.])(?P<sn>{D}{{1,2}})/(?P<sd>{D}{{1,3}})(?![0-9/]))")
 PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿)")
@@ -58,7 +58,7 @@ PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿
 # --- plain numbers ---------------------------------------------------------------------------------
 NUMBER_RE = re.compile(
     rf"(?=[{NUMSTART}第负\-−－])(?:(?P<ord>第)?(?P<neg>(?<![^\s为是：:（(，,])[-−－](?=[0-9０-９][0-9０-９.]*(?![-0-9]))|负)?(?P<d>{DNUM})(?P<dmore>[多余])?(?:个(?=[万亿](?!元)))?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
-    rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?)")
+    rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?(?P<cscale>(?<=[多余])[万亿]+)?)")
 
 # Classifiers and units: a Chinese numeral followed by one of these is a number (longest first).
 CLASSIFIERS = sorted("""
@@ -284,17 +284,19 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         ordinal = bool(m.group("ord") or m.group("ord2"))
         if m.group("d"):
             raw, scale_chars = m.group("d"), m.group("dscale")
-            if scale_chars and (parse(scale_chars) is None or
-                                scale_chars[-1] in "千百" and _next_in(text, m.end("dscale"), SI_UNITS)):
-                scale_chars = ""                        # 10千米 is 10 km, not 10,000 metres
-            end = m.end("dscale") if scale_chars else m.end("d")
+            dscale_end = m.end("dscale")
+            if scale_chars and scale_chars[-1] in "千百" and _next_in(text, dscale_end, SI_UNITS):
+                scale_chars, dscale_end = scale_chars[:-1], dscale_end - 1   # 10千米 = 10 km, 3亿千瓦 = 300m kW
+            if scale_chars and parse(scale_chars) is None:
+                scale_chars = ""
+            end = dscale_end if scale_chars else m.end("d")
             more = m.group("dmore") or (m.group("dmore2") if scale_chars else None)
             if m.group("dmore") and not scale_chars:
                 end = m.end("d")
             value = _num(raw)
             if value is None:
                 continue
-            if m.group("neg"):
+            if m.group("neg") or text[max(0, m.start() - 2):m.start()] == "零下":
                 value = -value
             scale = scale_of(scale_chars) if scale_chars else 1
             start = m.start()
@@ -314,6 +316,9 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             if stripped != token and stripped:
                 scale = scale_of(token[len(stripped):])
             end = m.end("c")
+            if m.group("cscale"):                              # 二十多万 = 200,000+
+                value *= scale_of(m.group("cscale"))
+                end = m.end("cscale")
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
             if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
@@ -331,8 +336,12 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         found.append((q, scale))
 
 
+EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])")
+YEAR_RANGE_RE = re.compile(rf"(?<![0-9])({D}{{4}})[-—–~至到]({D}{{2}})年")
 SPACED = re.compile(rf"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
-DECADE_RE = re.compile(rf"(?=[0-9０-９世])(?:{D}{{1,2}}世纪)?{D}*[0０]年代|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
+DECADE_RE = re.compile(rf"(?=[0-9０-９世十二一])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
+                       rf"|(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
+                       rf"|{D}+分{D}+(?:秒{D}*)?|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
@@ -356,6 +365,16 @@ def extract_zh(text: str) -> list[Quantity]:
     claims, out = _Claims(), []
     for m in DECADE_RE.finditer(text):               # 80年代, 20世纪70年代, 90后: decades are not numbers
         claims.take(m.start(), m.end())
+    for m in EVENT_DATE_RE.finditer(text):           # “8·11”汇改, 9·11: an event's name, matched as 8.11
+        claims.take(m.start(), m.end())
+        out.append(Quantity("cardinal", float(f"{m.group(1)}.{m.group(2)}"), m.start(), m.end(), m.group(),
+                            ident=True))
+    for m in YEAR_RANGE_RE.finditer(text):           # 2009-11年: 2009 to 2011
+        first = int(_ascii(m.group(1)))
+        second = first // 100 * 100 + int(_ascii(m.group(2)))
+        claims.take(m.start(), m.end())
+        out.append(Quantity("year", float(first), m.start(1), m.end(1), m.group(1)))
+        out.append(Quantity("year", float(second), m.start(2), m.end(2), m.group(2)))
     _dates(text, claims, out)
     _times(text, claims, out)
     _percents(text, claims, out)
