@@ -25,6 +25,7 @@ from transqa.yamlio import line_of, load_yaml_file
 
 KINDS = ("organization", "title", "term", "name", "event", "treaty", "place", "policy")
 ENTRY_KEYS = ("source", "target", "forbidden", "note", "kind", "ref", "consistent")
+_ENTRY_KEY_SET = frozenset(ENTRY_KEYS)
 GLOSSARY_KEYS = ("glossary", "description", "terms", "licence", "license")
 
 
@@ -54,6 +55,8 @@ class Glossary:
 
 
 def _strings(value: Any, key: str, fail, *, required: bool) -> tuple[str, ...]:
+    if type(value) is str and value.strip() == value and value:  # fast path: one clean string
+        return (value,)
     if value is None:
         if required:
             raise fail(f"missing {key!r}")
@@ -77,7 +80,7 @@ def _term(raw: Any, path: str, name: str, index: int) -> Term:
     def fail(msg: str) -> TransqaError:
         return TransqaError(f"entry {index} ({label}): {msg}", path=path, line=line)
 
-    unknown = set(raw) - set(ENTRY_KEYS)
+    unknown = raw.keys() - _ENTRY_KEY_SET
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(ENTRY_KEYS)})")
     kind = raw.get("kind", "term")
@@ -95,9 +98,40 @@ def _term(raw: Any, path: str, name: str, index: int) -> Term:
                 path=path, line=line, consistent=raw.get("consistent", False))
 
 
+def _load_json(path: str | Path):
+    """A `.json` glossary (same shape as the YAML; JSON is YAML's fast subset): a 100,000-entry
+    glossary parses in a fraction of a second, where libyaml needs several seconds."""
+    import json
+
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise TransqaError("file not found", path=str(path)) from None
+    except OSError as exc:
+        raise TransqaError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TransqaError(f"not UTF-8 (byte offset {exc.start})", path=str(path)) from None
+
+    def pairs(items):
+        out = {}
+        for key, value in items:
+            if key in out:
+                raise TransqaError(f"duplicate key {key!r}", path=str(path))
+            out[key] = value
+        return out
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise TransqaError(f"invalid JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno) from None
+
+
 def load_glossary(path: str | Path) -> Glossary:
     spath = str(path)
-    data = load_yaml_file(path)
+    data = _load_json(path) if str(path).lower().endswith(".json") else load_yaml_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise TransqaError("a glossary must be a mapping with a 'terms' list", path=spath,
                            line=line_of(data))

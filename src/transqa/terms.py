@@ -126,10 +126,10 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, object], *, simplify: bool = True):
         self.simplify = simplify
         keys: dict[str, tuple[str, object]] = {}
-        folded = [fold(s) for s in phrases]
-        if simplify and any(not k.isascii() for k in folded):
-            joined = to_simplified("\n".join(folded)).split("\n")
-            folded = joined if len(joined) == len(folded) else folded
+        joined = "\n".join(phrases)
+        folded = fold(joined, simplify=simplify).split("\n")  # one pass over all phrases: fast
+        if len(folded) != len(phrases):  # a phrase with a line break in it
+            folded = [fold(s, simplify=simplify) for s in phrases]
         for key, item in zip(folded, phrases.items()):
             if key.strip():
                 keys[key] = item  # a later phrase wins for the same folded key

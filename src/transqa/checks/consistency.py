@@ -80,8 +80,27 @@ def _quotes(regex, text):
     return [(m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in regex.finditer(text)]
 
 
+_STEM = re.compile(r"(?:'s|s'|ies|es|s|ing|ed|e)$")
+_MAX_QUOTE_WORDS = 8
+
+
 def _tgt_key(text: str) -> str:
-    return _norm(fold(text)).strip(" .,;:!?")
+    """Case, spacing and inflection do not make a different rendering (`tour`/`tours`, `reduce`/`reducing`)."""
+    words = re.findall(r"[\w']+", fold(text))
+    return " ".join(_STEM.sub("", w) if len(w) > 3 else w for w in words)
+
+
+def _quote_pairs(source: str, target: str):
+    """Source quoted phrases paired in order with the target's, only when the pairing is unambiguous:
+    exactly one on each side (word order moves quotes around), straight quotes balanced, short target phrases."""
+    src, tgt = _quotes(_QUOTE_SRC, source), _quotes(_QUOTE_TGT, target)
+    if len(src) != 1 or len(tgt) != 1 or target.count('"') % 2:
+        return []
+    if any(not HAN_RE.search(s) for _, _, s in src):
+        return []
+    if any(len(t.split()) > _MAX_QUOTE_WORDS or not LATIN_LETTER_RE.search(t) for _, _, t in tgt):
+        return []
+    return [(s, t) for (_, _, s), t in zip(src, tgt)]
 
 
 @check_type("term-inconsistent", scope="document", options={"learn_quotes": True},
@@ -115,10 +134,8 @@ class TermInconsistent:
                     yield ("term", f"{term.glossary}\x1f{term.source[0]}", hit.pattern, rendering,
                            index, segment.id, start, end, rendering)
         if options["learn_quotes"]:
-            src, tgt = _quotes(_QUOTE_SRC, segment.source), _quotes(_QUOTE_TGT, target)
-            if src and len(src) == len(tgt):
-                for (_, _, s), (start, end, t) in zip(src, tgt):
-                    yield ("quote", _norm(s), _norm(s), _tgt_key(t), index, segment.id, start, end, _norm(t))
+            for s, (start, end, t) in _quote_pairs(segment.source, target):
+                yield ("quote", _norm(s), _norm(s), _tgt_key(t), index, segment.id, start, end, _norm(t))
 
     @staticmethod
     def finish(records, options, context):

@@ -52,6 +52,11 @@ def _canonical(surface: str, learned: dict[str, str]) -> list[str]:
     return (expansion or word.lower()).split()
 
 
+def _form(surface: str) -> str:
+    word = _word(surface).lower()
+    return word[:-2] if word.endswith("'s") else word
+
+
 def _is_name_word(surface: str) -> bool:
     return surface[0].isupper()
 
@@ -185,7 +190,7 @@ class NameVariants:
                     whole = (k == 0 or words[k - 1][1] != first) and (
                         k + len(key) == len(seq) or words[k + len(key)][1] != last)
                     if whole:
-                        form = tuple(_word(t).lower() for t in tokens[first:last + 1])
+                        form = tuple(_form(t) for t in tokens[first:last + 1])
                         start, end = spans[first][0], spans[last][1]
                         forms[key][(n, k)] = (form, index, start, end, text[start - offset:end - offset])
         reported = set()

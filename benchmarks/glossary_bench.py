@@ -1,0 +1,149 @@
+"""Glossary scale benchmark: load + compile a synthetic N-entry glossary, and matching cost per segment.
+
+    /work/venv/bin/python benchmarks/glossary_bench.py [--entries 100000] [--runs 5]
+
+Reports medians of `--runs` runs. Matching is timed with the shipped glossaries alone (baseline) and with
+the synthetic glossary added, over the same segments, in the same invocation; the ratio is what matters.
+Writes only to a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "fixtures" / "cnipa-forum.zh.txt"
+
+
+def synthetic_terms(n: int, rng: random.Random, alphabet: str) -> list[tuple[str, list[str]]]:
+    """n distinct sources of 4-8 characters drawn from `alphabet` (real text, so character frequencies
+    and the automaton's shape are realistic, while few occur in the text by accident: glossary size,
+    not a flood of hits, is what is measured), each with two English renderings."""
+    seen: dict[str, None] = {}
+    while len(seen) < n:
+        seen.setdefault("".join(rng.choice(alphabet) for _ in range(rng.randint(4, 8))))
+    return [(src, [f"synthetic term {k}", f"st{k}"]) for k, src in enumerate(seen, 1)]
+
+
+def write_yaml(path: Path, terms) -> None:
+    lines = ["glossary: synthetic", "terms:"]
+    lines += [f"  - source: {s}\n    target: [{t[0]}, {t[1]}]\n    kind: term" for s, t in terms]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_json(path: Path, terms) -> None:
+    data = {"glossary": "synthetic", "terms": [{"source": s, "target": t, "kind": "term"} for s, t in terms]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python loop: compare runs on busy and idle machines by this."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(1_000_000):
+        total += i
+    return time.perf_counter() - t0
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    from transqa.checks import Context, registry
+    from transqa.glossary import load_glossaries, load_glossary
+    from transqa.packs import default_glossary_paths
+    from transqa.terms import TermIndex
+
+    rng = random.Random(7)
+    shipped = load_glossaries(default_glossary_paths())
+    source_lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    news = ROOT.parent / "shared" / "data" / "newstest" / "newstest2019.zh-en.zh"
+    if news.exists():
+        source_lines += news.read_text(encoding="utf-8").splitlines()[:2000]
+    segments = source_lines
+    chars = sum(len(s) for s in segments)
+    print(f"python {sys.version.split()[0]}; shipped glossaries: {sum(len(g.terms) for g in shipped)} entries; "
+          f"{len(segments)} segments, {chars} characters; median of {args.runs} runs")
+
+    alphabet = "".join(re.findall(r"[\u4e00-\u9fff]", "".join(segments)))
+    terms = synthetic_terms(args.entries, rng, alphabet)
+    print(f"calibration loop (1M additions): {calibrate() * 1000:.0f} ms (about 50 ms on an idle machine)")
+    with tempfile.TemporaryDirectory() as tmp:
+        ypath, jpath = Path(tmp) / "synthetic.yaml", Path(tmp) / "synthetic.json"
+        write_yaml(ypath, terms)
+        write_json(jpath, terms)
+        t_yaml = median_time(lambda: load_glossary(ypath), max(1, args.runs // 2))
+        t_json = median_time(lambda: load_glossary(jpath), args.runs)
+        big = load_glossary(jpath)
+    t_compile = median_time(lambda: TermIndex([*shipped, big]), args.runs)
+    print(f"load {args.entries} entries, YAML ({ypath.name}): {t_yaml * 1000:.0f} ms")
+    print(f"load {args.entries} entries, JSON ({jpath.name}): {t_json * 1000:.0f} ms")
+    print(f"compile index (shipped + synthetic): {t_compile * 1000:.0f} ms")
+    print(f"JSON load + compile: {(t_json + t_compile) * 1000:.0f} ms; YAML load + compile: "
+          f"{(t_yaml + t_compile) * 1000:.0f} ms (target < 2000 ms)")
+
+    base_index, big_index = TermIndex(shipped), TermIndex([*shipped, big])
+    # plant some synthetic terms so matching has hits to report
+    planted = [s + big.terms[i].source[0] for i, s in enumerate(segments[:200])] + segments[200:]
+
+    def match(index, texts):
+        return lambda: [index.source_hits(t) for t in texts]
+
+    t_base = median_time(match(base_index, segments), args.runs)
+    t_big = median_time(match(big_index, segments), args.runs)
+    t_big_planted = median_time(match(big_index, planted), args.runs)
+    per = 1e6 / len(segments)
+    for label, index, texts in (("shipped", base_index, segments), ("shipped + synthetic", big_index, segments),
+                                ("shipped + synthetic, planted", big_index, planted)):
+        hits = sum(len(index.source_hits(t)) for t in texts)
+        print(f"hits per segment, {label}: {hits / len(texts):.2f}")
+    print(f"source matching, shipped only:          {t_base * per:.1f} µs/segment")
+    print(f"source matching, shipped + synthetic:   {t_big * per:.1f} µs/segment (ratio {t_big / t_base:.2f})")
+    print(f"  same, 200 segments with planted terms: {t_big_planted * per:.1f} µs/segment "
+          f"(ratio {t_big_planted / t_base:.2f})")
+
+    # the whole term-missing rule per segment, as the engine runs it
+    from transqa.model import Segment
+
+    check = registry()["term-missing"].run
+    targets = ["The synthetic term and the China National Intellectual Property Administration."] * len(segments)
+    segs = [Segment(i, s, t) for i, (s, t) in enumerate(zip(planted, targets))]
+    opts = dict(registry()["term-missing"].options)
+
+    def rule(glossaries):
+        def run():
+            context = Context(glossaries=tuple(glossaries))
+            context.memo(("transqa.terms.TermIndex", id(context.glossaries)), lambda: big_index
+                         if len(glossaries) > len(shipped) else base_index)
+            for seg in segs:
+                list(check(seg, opts, context))
+        return run
+
+    r_base = median_time(rule(shipped), args.runs)
+    r_big = median_time(rule([*shipped, big]), args.runs)
+    print(f"term-missing rule, shipped only:        {r_base * per:.1f} µs/segment")
+    print(f"term-missing rule, shipped + synthetic: {r_big * per:.1f} µs/segment (ratio {r_big / r_base:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
