@@ -29,9 +29,12 @@ from transqa.errors import TransqaError
 from transqa.model import Segment
 
 TIMEOUT = 0.25
+SAFE_LENGTH = 1000
 SCOPES = ("text", "sentence", "heading")
 SIDES = ("source", "target")
 _WORDISH = _re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+_COUNT = _re.compile(r"\{(\d*)(,?)(\d*)\}")
+_RECURSION = _re.compile(r"\(\?(?:P[=>]|R|&|[+-]?\d)")
 
 
 class PatternTimeout(TransqaError):
@@ -45,7 +48,7 @@ def token_regex(token: str) -> str:
         if not chunk:
             continue
         if chunk.isspace():
-            parts.append(r"\s+")
+            parts.append(r"\s{1,8}")
         elif chunk in "'’":
             parts.append("['’]")
         else:
@@ -59,29 +62,118 @@ def token_regex(token: str) -> str:
     return body
 
 
+def backtracking_safe(pattern: str) -> bool:
+    """True when `pattern` cannot backtrack exponentially: no repeated group, no back-reference and at
+    most three open-ended repeats (`*`, `+`, `{n,}`). Such patterns run without the time limit on
+    texts up to SAFE_LENGTH characters (the limit costs ~20 µs a call); all others run under it."""
+    if _RECURSION.search(pattern):
+        return False
+    open_ended, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1:i + 2]
+            if (nxt.isdigit() and nxt != "0") or nxt in ("g", "k"):
+                return False
+            i += 2
+        elif c == "[":
+            j = i + 1
+            j += pattern[j:j + 1] == "^"
+            j += pattern[j:j + 1] == "]"
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            c = "]"
+        else:
+            i += 1
+        quant = pattern[i:i + 1]
+        count = _COUNT.match(pattern, i) if quant == "{" else None
+        unbounded = quant in ("*", "+") or bool(count and count.group(2) and not count.group(3))
+        repeats = unbounded or bool(count and max(int(count.group(1) or 0), int(count.group(3) or 0)) > 1)
+        if c == ")" and repeats:
+            return False
+        open_ended += unbounded
+    return open_ended <= 3
+
+
+class Matcher:
+    """A compiled pattern with a fast path: `search` first (most texts have no match), the time limit
+    only where backtracking could run away, and literal prefilters for token lists."""
+
+    __slots__ = ("compiled", "pattern", "safe", "needles", "groups", "groupindex")
+
+    def __init__(self, compiled: regex.Pattern, needles: tuple[str, ...] = ()):
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.safe = backtracking_safe(compiled.pattern)
+        self.needles = needles
+        self.groups = compiled.groups
+        self.groupindex = compiled.groupindex
+
+    def _timed_out(self, where: str) -> PatternTimeout:
+        return PatternTimeout(f"pattern {self.pattern!r} took longer than {TIMEOUT} s on {where}; "
+                              f"simplify it (nested repeats like (a+)+ backtrack exponentially)")
+
+    def finditer(self, text: str, where: str = "a segment", pos: int = 0,
+                 endpos: int | None = None) -> Iterator[regex.Match]:
+        """Non-empty matches in text[pos:endpos], left to right, without overlaps."""
+        end = len(text) if endpos is None else endpos
+        if self.needles:
+            low = text[pos:end].lower()
+            if not any(needle in low for needle in self.needles):
+                return
+        kw = {} if self.safe and end - pos <= SAFE_LENGTH else {"timeout": TIMEOUT}
+        search = self.compiled.search
+        try:
+            m = search(text, pos, end, **kw)
+            while m is not None:
+                if m.end() > m.start():
+                    yield m
+                nxt = m.end() if m.end() > max(m.start(), pos) else m.end() + 1
+                if nxt > end:
+                    break
+                pos = nxt
+                m = search(text, pos, end, **kw)
+        except TimeoutError:
+            raise self._timed_out(where) from None
+
+    def search(self, text: str, where: str = "a segment") -> regex.Match | None:
+        return next(self.finditer(text, where), None)
+
+
 def _flags(ignorecase: bool) -> int:
     return regex.V0 | (regex.IGNORECASE if ignorecase else 0)
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_regex(pattern: str, ignorecase: bool = False) -> regex.Pattern:
+def compile_regex(pattern: str, ignorecase: bool = False) -> Matcher:
     """Compile one regex (cached); raises ValueError with the pattern and the reason."""
     try:
-        return regex.compile(pattern, _flags(ignorecase))
+        return Matcher(regex.compile(pattern, _flags(ignorecase)))
     except (regex.error, OverflowError, RecursionError) as exc:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
+def _needle(token: str) -> str:
+    """The longest space-free piece of a token, lower-cased: a token cannot match without it."""
+    pieces = _re.split(r"[\s'’]+", token.strip().lower())
+    return max(pieces, key=len)
+
+
 @functools.lru_cache(maxsize=1024)
-def compile_tokens(tokens: tuple[str, ...], ignorecase: bool = True) -> regex.Pattern | None:
+def compile_tokens(tokens: tuple[str, ...], ignorecase: bool = True) -> Matcher | None:
     """One alternation for a list of literal tokens, longest first (so `per cent` beats `per`)."""
     cleaned = sorted({t.strip() for t in tokens if t.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
-    return compile_regex("|".join(f"(?:{token_regex(t)})" for t in cleaned), ignorecase)
+    body = "|".join(f"(?:{token_regex(t)})" for t in cleaned)
+    needles = tuple(sorted({_needle(t) for t in cleaned}))
+    if any(n.lower() != n.upper().lower() or not n for n in needles):
+        needles = ()  # letters whose case mapping changes length: no prefilter
+    return Matcher(regex.compile(body, _flags(ignorecase)), needles)
 
 
-def compile_any(tokens: Sequence[str], patterns: Sequence[str], ignorecase: bool) -> list[regex.Pattern]:
+def compile_any(tokens: Sequence[str], patterns: Sequence[str], ignorecase: bool) -> list[Matcher]:
     """The compiled matchers for a rule's `tokens` (one alternation) and `patterns` (one each)."""
     out = []
     combined = compile_tokens(tuple(tokens), ignorecase)
@@ -91,27 +183,14 @@ def compile_any(tokens: Sequence[str], patterns: Sequence[str], ignorecase: bool
     return out
 
 
-def _timed_out(pattern: regex.Pattern, where: str) -> PatternTimeout:
-    return PatternTimeout(f"pattern {pattern.pattern!r} took longer than {TIMEOUT} s on {where}; "
-                          f"simplify it (nested repeats like (a+)+ backtrack exponentially)")
-
-
-def finditer(pattern: regex.Pattern, text: str, where: str = "a segment", pos: int = 0,
+def finditer(pattern: Matcher, text: str, where: str = "a segment", pos: int = 0,
              endpos: int | None = None) -> Iterator[regex.Match]:
-    """`pattern.finditer` with the time limit; empty matches are skipped."""
-    try:
-        for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT):
-            if m.end() > m.start():
-                yield m
-    except TimeoutError:
-        raise _timed_out(pattern, where) from None
+    """`pattern.finditer` (time-limited where needed); empty matches are skipped."""
+    return pattern.finditer(text, where, pos, endpos)
 
 
-def search(pattern: regex.Pattern, text: str, where: str = "a segment") -> regex.Match | None:
-    try:
-        return pattern.search(text, timeout=TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern, where) from None
+def search(pattern: Matcher, text: str, where: str = "a segment") -> regex.Match | None:
+    return pattern.search(text, where)
 
 
 def where(segment: Segment, side: str) -> str:
@@ -128,7 +207,7 @@ class Exceptions:
         if self.pattern is None:
             return False
         lo, hi = max(0, start - 200), min(len(text), end + 200)
-        return any(m.start() <= start and end <= m.end() for m in finditer(self.pattern, text, pos=lo, endpos=hi))
+        return any(m.start() <= start and end <= m.end() for m in self.pattern.finditer(text, pos=lo, endpos=hi))
 
 
 # --- scopes -----------------------------------------------------------------------------------

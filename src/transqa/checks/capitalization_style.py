@@ -10,7 +10,7 @@ from transqa.userpatterns import (Exceptions, check_choice, check_strings, compi
                                   per_rule, units, validate_common, where)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s\"“‘(\[]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s'\"“‘(\[]*$")
 # Chicago Manual of Style 8.159: articles, coordinating conjunctions and prepositions stay lowercase.
 SMALL_WORDS = ("a an the and but or nor for so yet as at by in of off on per to up via vs from into "
                "onto over than with").split()
@@ -38,17 +38,30 @@ def _prepare(options):
     return compile_tokens(tuple(options["words"]), True), required, Exceptions(options["exceptions"], False)
 
 
-_PREV_WORD = re.compile(r"([A-Za-z\u00c0-\u024f][\w'’-]*)[ \t]+$")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00c0-\u024f])")
+_CONNECTORS = frozenset("of on for and the de in to with from at".split())
+_NAME_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.-]*")
 
 
 def _in_name(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """The word before (not itself sentence-initial) or the word after is capitalised."""
-    prev = _PREV_WORD.search(text, max(lo, start - 60), start)
-    if prev and prev.group(1)[0].isupper() and not _SENTENCE_START.search(text[lo:prev.start(1)]):
-        return True
-    nxt = _NEXT_WORD.match(text, end, hi)
-    return bool(nxt and nxt.group(1).isupper())
+    """Part of a name: the nearest word before or after (across `of`, `and`, `the`...) is capitalised.
+
+    A capitalised word that itself starts a sentence does not count (`Patent law` at the start).
+    """
+    before = list(_NAME_WORD.finditer(text, max(lo, start - 80), start))
+    for m in reversed(before[-3:]):
+        if m.group().lower() in _CONNECTORS:
+            continue
+        if m.group()[0].isupper() and not _SENTENCE_START.search(text[lo:m.start()]):
+            return True
+        break
+    tail = text[end:hi]
+    if tail[:2] in ("'s", "’s"):
+        tail = tail[2:]
+    for m in list(_NAME_WORD.finditer(tail[:80]))[:3]:
+        if m.group().lower() in _CONNECTORS:
+            continue
+        return m.group()[0].isupper()
+    return False
 
 
 @check_type("capitalization", options={"words": [], "exceptions": [], "scope": "text",

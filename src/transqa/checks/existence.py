@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import Exceptions, compile_any, finditer, per_rule, units, validate_common, where
+from transqa.userpatterns import Exceptions, compile_any, per_rule, units, validate_common, where
 
 
 def _validate(options):
@@ -12,6 +12,11 @@ def _validate(options):
     if not options["tokens"] and not options["patterns"]:
         raise ValueError("existence needs at least one entry in 'tokens' or 'patterns'")
     compile_any(options["tokens"], options["patterns"], options["ignorecase"])
+
+
+def _prepare(options):
+    return (compile_any(options["tokens"], options["patterns"], options["ignorecase"]),
+            Exceptions(options["exceptions"], options["ignorecase"]))
 
 
 @check_type("existence", options={"side": "target", "tokens": [], "patterns": [], "exceptions": [],
@@ -23,17 +28,15 @@ def existence(segment, options, context):
     `{match}` in the message is the text found. Hits inside an `exceptions` phrase are skipped.
     """
     side = options["side"]
-    text = segment.text(side)
+    text = segment.target if side == "target" else segment.source
     if not text:
         return
-    matchers = per_rule(context, "existence", options, lambda: compile_any(
-        options["tokens"], options["patterns"], options["ignorecase"]))
-    shield = Exceptions(options["exceptions"], options["ignorecase"])
-    label = where(segment, side)
+    matchers, shield = per_rule(context, "existence", options, lambda: _prepare(options))
+    spans = ((0, len(text)),) if options["scope"] == "text" else units(segment, side, options["scope"])
     seen = set()
-    for start, end in units(segment, side, options["scope"]):
-        for pattern in matchers:
-            for m in finditer(pattern, text, label, start, end):
+    for start, end in spans:
+        for matcher in matchers:
+            for m in matcher.finditer(text, where(segment, side), start, end):
                 span = (m.start(), m.end())
                 if span not in seen and not shield.covers(text, *span):
                     seen.add(span)

@@ -6,7 +6,7 @@ import regex
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import (Exceptions, compile_regex, finditer, per_rule, token_regex, units,
+from transqa.userpatterns import (Exceptions, compile_regex, compile_tokens, finditer, per_rule, units,
                                   validate_common, where)
 
 
@@ -20,8 +20,7 @@ def _matchers(options):
     swap, ignorecase = options["swap"], options["ignorecase"]
     if options["regex"]:
         return [(compile_regex(k, ignorecase), v) for k, v in swap.items()]
-    keys = sorted(swap, key=len, reverse=True)
-    combined = compile_regex("|".join(f"(?:{token_regex(k)})" for k in keys), ignorecase)
+    combined = compile_tokens(tuple(swap), ignorecase)
     return [(combined, {_key(k, ignorecase): v for k, v in swap.items()})]
 
 
