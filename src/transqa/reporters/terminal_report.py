@@ -62,7 +62,9 @@ def _finding_lines(finding: Finding, segment: Segment, color: bool) -> list[str]
     label = {"source": "src", "target": "tgt"}
     lines.append(f"      {label[finding.side]}: {excerpt}")
     lines.append(f"      {label[other]}: {_truncate(segment.text(other))}")
-    if finding.suggestion is not None and finding.suggestion != finding.match:
+    if finding.suggestion == "":
+        lines.append("      fix: delete it")
+    elif finding.suggestion is not None and finding.suggestion != finding.match:
         lines.append(f"      fix: {_show_span(finding.suggestion)}")
     return lines
 
