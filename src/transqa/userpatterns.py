@@ -114,10 +114,18 @@ class Matcher:
         return PatternTimeout(f"pattern {self.pattern!r} took longer than {TIMEOUT} s on {where}; "
                               f"simplify it (nested repeats like (a+)+ backtrack exponentially)")
 
-    def finditer(self, text: str, where: str = "a segment", pos: int = 0,
-                 endpos: int | None = None) -> Iterator[regex.Match]:
-        """Non-empty matches in text[pos:endpos], left to right, without overlaps."""
+    def finditer(self, text: str, where: str = "a segment", pos: int = 0, endpos: int | None = None,
+                 isolate: bool = True) -> Iterator[regex.Match]:
+        """Non-empty matches in text[pos:endpos], left to right, without overlaps.
+
+        With `isolate` (the default) a part of the text is matched on its own, so `^`, `$` and `\\b`
+        see its edges (a sentence is matched as if it were the whole text); offsets stay those of `text`.
+        """
         end = len(text) if endpos is None else endpos
+        if isolate and (pos > 0 or end < len(text)):
+            for m in self.finditer(text[pos:end], where):
+                yield _Shifted(m, pos)
+            return
         if self.needles:
             low = text[pos:end].lower()
             if not any(needle in low for needle in self.needles):
@@ -139,6 +147,33 @@ class Matcher:
 
     def search(self, text: str, where: str = "a segment") -> regex.Match | None:
         return next(self.finditer(text, where), None)
+
+
+class _Shifted:
+    """A match found in a slice, reporting offsets into the full text."""
+
+    __slots__ = ("_m", "_offset")
+
+    def __init__(self, m: regex.Match, offset: int):
+        self._m, self._offset = m, offset
+
+    def start(self, group: int | str = 0) -> int:
+        return self._m.start(group) + self._offset if self._m.start(group) >= 0 else -1
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group) + self._offset if self._m.end(group) >= 0 else -1
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, *groups):
+        return self._m.group(*groups)
+
+    def groups(self, default=None):
+        return self._m.groups(default)
+
+    def expand(self, template: str) -> str:
+        return self._m.expand(template)
 
 
 def _flags(ignorecase: bool) -> int:
@@ -207,7 +242,8 @@ class Exceptions:
         if self.pattern is None:
             return False
         lo, hi = max(0, start - 200), min(len(text), end + 200)
-        return any(m.start() <= start and end <= m.end() for m in self.pattern.finditer(text, pos=lo, endpos=hi))
+        return any(m.start() <= start and end <= m.end()
+                   for m in self.pattern.finditer(text, pos=lo, endpos=hi, isolate=False))
 
 
 # --- scopes -----------------------------------------------------------------------------------
