@@ -27,7 +27,7 @@ monday tuesday wednesday thursday friday saturday sunday""".split())
 
 def _title_cased(tokens: list[str]) -> bool:
     long_words = [t for t in tokens[1:] if len(t) >= 4 and t[0].isalpha()]
-    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) >= 0.6 * len(long_words)
+    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) >= 0.75 * len(long_words)
 
 
 def _scan(text: str):

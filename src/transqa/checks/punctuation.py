@@ -146,7 +146,8 @@ _MID_START = re.compile(r"(?<=[a-z0-9%\"”’)][.!?])([\"”’)]*\s+[\"“‘(
 _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowercase by design
 _ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
-_EN_SENTENCE_END = re.compile(r"(?:[.!?…]|\.\.\.)[\"”’')\]]*\s*$|[:;]\s*$")
+# English ends, plus Chinese ones (those are PUNC001's business, not a missing mark).
+_EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）]*\s*$|[:;：；]\s*$")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:etc|vs|approx|incl|cf|ca|i\.e|e\.g|Ltd|Co|Inc|Corp|No|Fig|"
                                   r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep))\.$")
 # A fragment continuing the previous segment's sentence starts lowercase by design: `and allow all...`.
