@@ -87,6 +87,8 @@ _MAX_QUOTE_WORDS = 8
 def _tgt_key(text: str) -> str:
     """Case, spacing and inflection do not make a different rendering (`tour`/`tours`, `reduce`/`reducing`)."""
     words = re.findall(r"[\w']+", fold(text))
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
     return " ".join(_STEM.sub("", w) if len(w) > 3 else w for w in words)
 
 

@@ -20,8 +20,8 @@ from transqa.model import Hit
 # Case-sensitive abbreviations (acronyms) and case-insensitive ones (keys lower case, no final period).
 ACRONYMS = {"IP": "intellectual property", "IPR": "intellectual property rights",
             "IPRs": "intellectual property rights", "R&D": "research and development",
-            "S&T": "science and technology", "SME": "small and medium-sized enterprise",
-            "SMEs": "small and medium-sized enterprises", "HQ": "headquarters"}
+            "S&T": "science and technology", "SME": "small and medium sized enterprise",
+            "SMEs": "small and medium sized enterprises", "HQ": "headquarters"}
 ABBREVIATIONS = {"int'l": "international", "intl": "international", "dept": "department",
                  "co": "company", "corp": "corporation", "govt": "government", "gov't": "government",
                  "univ": "university", "assn": "association", "assoc": "association", "natl": "national",
@@ -96,24 +96,34 @@ def extract_names(text: str):
 _DEF_AFTER = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])s?\)")
 _DEF_BEFORE = re.compile(r"\b([A-Z][A-Za-z&]*[A-Z])s?\s?\(([^()]{3,120})\)")
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z&]*[A-Z])s?(?![\w&-])")
-_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _split(words: list[str]) -> list[tuple[str, bool]]:
+    """Words for initials: hyphenated parts after the first may be skipped (`Medium-sized`)."""
+    out = []
+    for word in words:
+        parts = [p for p in word.split("-") if p]
+        out += [(p, i > 0 or p.lower() in CONNECTORS) for i, p in enumerate(parts)]
+    return out
 
 
 def _initials_match(letters: str, words: list[str]) -> bool:
     """The acronym's capitals spell the initials of `words` (connectors may be skipped)."""
     caps = [c for c in letters.upper() if c.isalpha()]
+    items = _split(words)
 
     def match(i, j):
         if i == len(caps):
-            return j == len(words)
-        if j == len(words):
+            return all(skip for _, skip in items[j:])
+        if j == len(items):
             return False
-        word = words[j]
+        word, skip = items[j]
         if word[0].upper() == caps[i] and match(i + 1, j + 1):
             return True
-        return word.lower() in CONNECTORS and match(i, j + 1)
+        return skip and match(i, j + 1)
 
-    return bool(words) and words[0].lower() not in CONNECTORS and match(0, 0)
+    return bool(items) and not items[0][1] and match(0, 0)
 
 
 def definitions(text: str):
@@ -125,13 +135,12 @@ def definitions(text: str):
         offset = max(0, m.start() - 200)
         for k in range(1, min(len(before), 12) + 1):
             words = [w for _, w in before[-k:]]
-            if _initials_match(acr, [p for w in words for p in w.split("-")]):
+            if _initials_match(acr, words):
                 start = offset + before[-k][0]
                 found.append((acr, "after", start, m.end(), text[start:m.start()].strip()))
                 break
     for m in _DEF_BEFORE.finditer(text):
-        words = [p for w in _WORDS.findall(m.group(2)) for p in w.split("-")]
-        if _initials_match(m.group(1), words):
+        if _initials_match(m.group(1), _WORDS.findall(m.group(2))):
             found.append((m.group(1), "before", m.start(), m.end(), m.group(2).strip()))
     return found
 
@@ -161,7 +170,7 @@ class NameVariants:
         learned = {}
         for _, defs, _ in records:
             for acr, full in defs:
-                learned.setdefault(acr, " ".join(_WORDS.findall(full)).lower())
+                learned.setdefault(acr, " ".join(_WORDS.findall(full)).lower().replace("-", " "))
         occurrences = []  # (index, [(canonical word, token position)], tokens, spans)
         for index, _, names in records:
             for tokens, spans, text, offset in names:

@@ -1,0 +1,202 @@
+"""Glossary matching (transqa.terms) and the segment-scope glossary checks (term-missing, term-forbidden)."""
+
+from pathlib import Path
+
+import pytest
+
+from transqa.checks import Context
+from transqa.engine import run_rules
+from transqa.glossary import Glossary, Term, effective_terms, load_glossaries, load_glossary
+from transqa.model import Document, Segment
+from transqa.packs import default_glossary_paths, load_pack
+from transqa.pipeline import RunOptions, check, prepare
+from transqa.readers import read_document
+from transqa.terms import TermIndex, find_rendering, fold, to_simplified
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "fixtures" / "terminology"
+RULES = {r.code: r for r in load_pack(ROOT / "rules" / "terminology.yaml")}
+
+
+def glossary(*terms: Term, name: str = "test") -> Glossary:
+    return Glossary(name=name, path=f"/tmp/{name}.yaml", terms=terms)
+
+
+def term(source, target, forbidden=(), kind="term", **kw) -> Term:
+    as_tuple = lambda v: (v,) if isinstance(v, str) else tuple(v)  # noqa: E731
+    return Term(source=as_tuple(source), target=as_tuple(target), forbidden=as_tuple(forbidden), kind=kind, **kw)
+
+
+def run(code, pairs, glossaries):
+    segments = tuple(Segment(i, s, t) for i, (s, t) in enumerate(pairs, 1))
+    return run_rules(Document(segments), [RULES[code]], Context(glossaries=tuple(glossaries)))
+
+
+# --- matching ---------------------------------------------------------------------------------------
+
+def test_longest_source_match_wins():
+    index = TermIndex([glossary(term("知识产权", "IP"), term("国家知识产权局", "CNIPA"),
+                                term("国家知识产权局局长", "Commissioner of CNIPA"))])
+    text = "国家知识产权局局长说，国家知识产权局重视知识产权。"
+    assert [(h.start, h.end, h.pattern) for h in index.source_hits(text)] == [
+        (0, 9, "国家知识产权局局长"), (11, 18, "国家知识产权局"), (20, 24, "知识产权")]
+
+
+def test_traditional_source_matches_simplified_glossary_with_original_offsets():
+    index = TermIndex([glossary(term("国家知识产权局", "CNIPA"))])
+    text = "據國家知識產權局表示"
+    (hit,) = index.source_hits(text)
+    assert (hit.start, hit.end) == (1, 8)
+    assert text[hit.start:hit.end] == "國家知識產權局"
+
+
+def test_t2s_keeps_length():
+    for text in ["國家知識產權局局長", "臺灣的軟體與滑鼠", "乾隆皇帝乾燥", "裏面 髮型"]:
+        assert len(to_simplified(text)) == len(text)
+
+
+def test_fold_keeps_length_even_for_odd_lowercase():
+    text = "İstanbul Co\u2013operation ＷＩＰＯ"
+    assert len(fold(text)) == len(text)
+    assert fold("ＷＩＰＯ") == "wipo"
+
+
+def test_latin_source_terms_respect_word_boundaries_and_acronym_case():
+    index = TermIndex([glossary(term("WIPO", "WIPO"), term("IP", "IP"))])
+    assert [h.pattern for h in index.source_hits("WIPO 和 IP 以及 wipo、ZIP、IPO")] == ["WIPO", "IP"]
+
+
+@pytest.mark.parametrize("target, rendering, expected", [
+    ("Two patents were granted.", "patent", [(4, 11)]),
+    ("The patent's owner", "patent", [(4, 10)]),
+    ("Both policies apply.", "policy", [(5, 13)]),
+    ("CNIPA's report", "CNIPA", [(0, 5)]),
+    ("the cnipa report", "CNIPA", []),
+    ("patentable subject matter", "patent", []),
+    ("a Patent Cooperation Treaty filing", "patent cooperation treaty", [(2, 27)]),
+    ("the Director-General said", "Director General", [(4, 20)]),
+    ("the Director\u00a0General said", "Director General", [(4, 20)]),
+    ("the Shanghai's IP Center’s head", "IP Center", [(15, 24)]),
+    ("Centers' heads", "Center", [(0, 8)]),
+])
+def test_find_rendering(target, rendering, expected):
+    assert find_rendering(target, fold(target), rendering) == expected
+
+
+def test_user_entry_overrides_shipped_entry_for_the_same_source():
+    shipped = glossary(term("国家知识产权局", ["China National Intellectual Property Administration", "CNIPA"]),
+                       term("专利", "patent"), name="shipped")
+    user = load_glossary(FIX / "user-terms.yaml")
+    terms = effective_terms([shipped, user])
+    cnipa = [t for t in terms if "国家知识产权局" in t.source]
+    assert len(cnipa) == 1 and cnipa[0].target == ("CNIPA",) and cnipa[0].glossary == "user-terms"
+    findings = run("TERM002", [("国家知识产权局发布年报。", "China National Intellectual Property Administration released it.")],
+                   [shipped, user])
+    assert [f.match for f in findings] == ["国家知识产权局"]
+
+
+def test_consistent_flag_is_loaded_and_validated(tmp_path):
+    g = load_glossary(FIX / "user-terms.yaml")
+    assert [t.consistent for t in g.terms if t.source == ("专利代理师",)] == [True]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terms:\n  - source: 专利\n    target: patent\n    consistent: yes please\n", encoding="utf-8")
+    from transqa.errors import TransqaError
+    with pytest.raises(TransqaError, match="consistent"):
+        load_glossary(bad)
+
+
+def test_json_glossary_loads_like_yaml(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text('{"glossary": "j", "terms": [{"source": "专利", "target": ["patent"], "kind": "term"}]}',
+                    encoding="utf-8")
+    g = load_glossary(path)
+    assert g.name == "j" and g.terms[0].target == ("patent",)
+    path.write_text('{"terms": [{"source": "专利", "target": ["patent"], "kind": "term"},]}', encoding="utf-8")
+    from transqa.errors import TransqaError
+    with pytest.raises(TransqaError, match="invalid JSON"):
+        load_glossary(path)
+
+
+# --- term-missing / term-forbidden ------------------------------------------------------------------
+
+USER = [load_glossary(FIX / "user-terms.yaml")]
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    ("发明专利申请量增长。", "Applications for invention patents grew.", []),
+    ("发明专利申请量增长。", "Applications for patents grew.", ["发明专利"]),
+    ("专利申请量增长。", "Patent filings grew.", []),
+    ("专利申请量增长。", "Filings grew.", ["专利"]),
+    ("专利申请量增长。", "", []),
+    ("根据专利合作条约提交。", "Filed under the PCT.", []),
+    ("根据专利合作条约提交。", "Filed under the pct.", ["专利合作条约"]),
+    ("這項專利政策", "This patent policy", []),
+    ("這項專利政策", "This policy", ["專利"]),
+])
+def test_term_missing(source, target, fires):
+    assert [f.match for f in run("TERM002", [(source, target)], USER)] == fires
+
+
+def test_term_missing_not_reported_when_forbidden_rendering_is_there():
+    findings = run("TERM002", [("国家知识产权局发布年报。", "SIPO released its report.")], USER)
+    assert findings == []
+    forbidden = run("TERM001", [("国家知识产权局发布年报。", "SIPO released its report.")], USER)
+    assert [(f.match, f.suggestion, f.side) for f in forbidden] == [("SIPO", "CNIPA", "target")]
+
+
+def test_compound_term_accepted_when_parts_are_rendered():
+    g = [glossary(term("国家知识产权局", ["China National Intellectual Property Administration", "CNIPA"]),
+                  term("局长", "Commissioner", kind="title"),
+                  term("国家知识产权局局长", ["Commissioner of CNIPA", "CNIPA Commissioner"], kind="title"))]
+    ok = "CNIPA (China National Intellectual Property Administration) Commissioner Shen Changyu"
+    assert run("TERM002", [("国家知识产权局局长申长雨", ok)], g) == []
+    bad = run("TERM002", [("国家知识产权局局长申长雨", "CNIPA head Shen Changyu")], g)
+    assert [f.match for f in bad] == ["国家知识产权局局长"]
+
+
+def test_forbidden_needs_the_source_term_and_ignores_approved_spans():
+    g = [glossary(term("国家知识产权局", "CNIPA", forbidden=["SIPO"], kind="organization"),
+                  term("原国家知识产权局", ["former SIPO", "SIPO"], kind="organization"))]
+    assert run("TERM001", [("他曾在专利局工作。", "He once worked at SIPO.")], g) == []
+    assert run("TERM001", [("原国家知识产权局发布", "The former SIPO released")], g) == []
+    assert [f.match for f in run("TERM001", [("国家知识产权局发布", "SIPO released")], g)] == ["SIPO"]
+
+
+def test_shipped_entries_are_split_by_kind_between_major_and_minor_rules():
+    shipped = load_glossaries(default_glossary_paths())
+    assert shipped, "the shipped glossaries are missing"
+    # 长三角 is a shipped place: reference-term-missing (minor), not term-missing (major)
+    pair = [("推进长三角一体化。", "Promote integration of the region.")]
+    assert run("TERM002", pair, shipped) == []
+    assert [f.severity for f in run("TERM003", pair, shipped)] == ["minor"]
+    # the same entry in a user glossary is authoritative: term-missing (major)
+    user = glossary(term("长三角", "Yangtze River Delta", kind="place"), name="client")
+    assert [f.severity for f in run("TERM002", pair, [*shipped, user])] == ["major"]
+
+
+# --- the seed pair ----------------------------------------------------------------------------------
+
+SEED = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    prepared = prepare(RunOptions(select=["TERM", "CONS"]))
+    document = read_document([str(SEED / "cnipa-forum.zh.txt"), str(SEED / "cnipa-forum.en.txt")])
+    return check(document, prepared)
+
+
+def test_seed_pair_flags_exactly_the_reviewed_terminology_defects(seed_report):
+    got = {(f.segment, f.code, f.match) for f in seed_report.findings}
+    assert (6, "TERM001", "Chairman Xi Jinping") in got
+    assert (8, "TERM001", "Yangtze Delta") in got
+    assert (1, "CONS002", "Shanghai International IP Forum") in got
+    major = [f for f in seed_report.findings if f.severity in ("major", "critical")]
+    assert {(f.segment, f.match) for f in major} == {(6, "Chairman Xi Jinping"), (8, "Yangtze Delta")}
+
+
+@pytest.mark.parametrize("word", ["CNIPA", "WIPO", "Commissioner", "Director General", "Deputy Commissioner",
+                                  "Vice Mayor", "Party Secretary"])
+def test_seed_pair_correct_renderings_not_flagged(seed_report, word):
+    assert not [f for f in seed_report.findings if f.side == "target" and word in f.match and f.code != "TERM005"]
+    assert not [f for f in seed_report.findings if f.code in ("TERM002", "TERM003")]
