@@ -64,6 +64,7 @@ def check(
     columns: Annotated[Optional[str], typer.Option("--columns", help="TSV/CSV columns SOURCE,TARGET: 1-based numbers or header names.")] = None,
     source_encoding: Annotated[Optional[str], typer.Option("--source-encoding", help="Encoding of SOURCE (or of the one bilingual file), e.g. gb18030, big5, utf-16-le (default: BOM, declaration, UTF-8, then detection).")] = None,
     target_encoding: Annotated[Optional[str], typer.Option("--target-encoding", help="Encoding of TARGET (two-file input only).")] = None,
+    align: Annotated[bool, typer.Option("--align", help="SOURCE and TARGET are whole documents that do not line up: split them into paragraphs and sentences and align them; unmatched sentences are reported as omissions/additions.")] = False,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Fail on any finding at or above this severity.")] = None,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Pass threshold for the score (default 95).", min=0, max=100)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores for documents over 10,000 segments, else 1).", min=1)] = None,
@@ -100,7 +101,8 @@ def check(
                 raise TransqaError("output path is one of the input files; refusing to overwrite it", path=output)
     if target_encoding is not None and len(files) != 2:
         raise TransqaError("--target-encoding applies to SOURCE TARGET input; use --source-encoding for one bilingual file")
-    document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding)
+    document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding,
+                             align=align, glossaries=prepared.glossaries)
     if reference is not None:
         from transqa.readers.reference import attach_reference
 

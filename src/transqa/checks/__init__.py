@@ -13,6 +13,7 @@ CHECK_MODULES = (
     "transqa.checks.repetition",
     "transqa.checks.numbers",
     "transqa.checks.tags",
+    "transqa.checks.alignment",
     "transqa.checks.terminology",
     "transqa.checks.consistency",
     "transqa.checks.names",

@@ -1,0 +1,140 @@
+"""Paragraphs (blank-line separated) and sentences of a plain-text document, with their file lines.
+
+Chinese sentences end at 。！？； (and ！？!?…… runs), closing quotes and brackets staying with the
+sentence. English sentences end at . ! ? followed by space and a capital, digit, quote or bracket,
+except after abbreviations (Mr., Nov., No. 5, U.S., e.g.), initials (J. K. Rowling) and inside
+decimals (3.5). A line break inside a paragraph ends a sentence (titles, datelines, list items) unless it looks
+like a hard wrap (see `_wrapped`); wrapped lines are joined with a space, or with nothing between
+two CJK characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transqa.textspans import HAN
+
+CLOSERS = "”’\"'」』）)】》〉\\]"
+# ASCII ! ? end a Chinese sentence only before a space, a closing mark or the end: a bare `?` between
+# Han characters is usually a mangled middle dot (尼尔?布莱克).
+_ZH_END = re.compile(f"(?:[。！？；]+[!?]*|[!?]+(?=[\\s{CLOSERS}]|$)|…+|\\.{{3,}})[{CLOSERS}]*")
+# A closing quote set off by a space (`it. ” Then`) still belongs to the sentence it closes.
+_EN_END = re.compile(f"[.!?]+[{CLOSERS}]*(?:\\s+[”’](?=\\s))?(?=\\s+[\\[(\"“‘'A-Z0-9{HAN}]|\\s*$)")
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "amb", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "art", "fig", "p", "pp", "para", "sec", "ch",
+    "inc", "ltd", "co", "corp", "dept", "univ", "assn", "bros", "vs", "etc", "al", "approx", "est", "ca",
+}
+# Words that end abbreviations only when a number follows: "No. 5", "Art. 3" (not "said no. The ...").
+_NUMBER_ABBREVIATIONS = {"no", "nos", "vol", "art", "fig", "p", "pp", "para", "sec", "ch"}
+_FIRST_WORD_CHAR = re.compile(r"\w")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int           # 1-based file line where the sentence starts
+    paragraph: int      # 0-based paragraph index
+    column: int = 0     # 0-based offset of its first word character in that line (whitespace-stripped)
+
+
+def paragraphs(text: str) -> list[list[tuple[int, str]]]:
+    """Paragraphs as lists of (1-based line, line text), split at blank lines."""
+    out: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if line.strip():
+            current.append((n, line))
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _wrapped(line: str, following: str, lang: str) -> bool:
+    """Is the break after `line` a hard wrap inside a sentence (join) rather than a boundary?
+
+    English: the line ends in a letter, digit, comma, hyphen or similar and the next line starts in
+    lower case. Chinese: the line ends without a sentence mark and is long (>= 25 characters):
+    titles, datelines and headings are short lines of their own.
+    """
+    last, first = line.rstrip()[-1:], following.lstrip()[:1]
+    if lang == "zh":
+        return len(line.strip()) >= 25 and not _ZH_END.match(last) and last not in CLOSERS
+    return bool(re.match(r"[a-z0-9,;:\-–—(]", last)) and bool(re.match(r"[a-z0-9(]", first))
+
+
+def _blocks(lines: list[tuple[int, str]], lang: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Runs of wrapped lines joined into text, each with (offset, line) marks of where lines start."""
+    han = re.compile(f"[{HAN}]")
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    text, marks = "", []
+    for k, (n, line) in enumerate(lines):
+        line = line.strip()
+        if text:
+            text += "" if han.match(text[-1]) and han.match(line[0]) else " "
+        marks.append((len(text), n))
+        text += line
+        if k + 1 == len(lines) or not _wrapped(line, lines[k + 1][1], lang):
+            out.append((text, marks))
+            text, marks = "", []
+    return out
+
+
+def _en_boundary(text: str, end: int, match_start: int) -> bool:
+    if text[match_start] != ".":
+        return True
+    before = _WORD_BEFORE.search(text[:match_start + 1])
+    if not before:
+        return True
+    word = before.group(1)
+    lowered = word.lower().rstrip(".")
+    rest = text[end:].lstrip()
+    if "." in word or len(word) == 1:          # U.S., e.g., initials J. / K.
+        return bool(len(word) > 2 and rest[:1].isupper() and word.lower() not in ("e.g.", "i.e.")
+                    and _sentence_start(rest))
+    if lowered in _NUMBER_ABBREVIATIONS:
+        return not rest[:1].isdigit()
+    return lowered not in ABBREVIATIONS
+
+
+def _sentence_start(rest: str) -> bool:
+    """After U.S./U.K.: a new sentence only if the next word is a common sentence opener."""
+    first = re.match(r"[A-Za-z]+", rest)
+    return bool(first) and first.group().lower() in {"the", "it", "this", "that", "he", "she", "they", "we",
+                                                     "in", "on", "at", "but", "and", "a", "an", "its", "their"}
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of one paragraph, surrounding spaces excluded."""
+    spans, start = [], 0
+    if lang == "zh":
+        ends = [m.end() for m in _ZH_END.finditer(text)]
+    else:
+        ends = [m.end() for m in _EN_END.finditer(text) if _en_boundary(text, m.end(), m.start())]
+    for end in [*ends, len(text)]:
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + len(chunk.rstrip())))
+        start = end
+    return spans
+
+
+def document_sentences(text: str, lang: str) -> list[Sentence]:
+    """Every sentence of a document, in order, with its starting line and paragraph index."""
+    out = []
+    for index, lines in enumerate(paragraphs(text)):
+        for joined, marks in _blocks(lines, lang):
+            for start, end in split_sentences(joined, lang):
+                first = _FIRST_WORD_CHAR.search(joined, start, end)  # a stray quote belongs to the next line
+                anchor = first.start() if first else start
+                line = max(n for offset, n in marks if offset <= anchor)
+                out.append(Sentence(joined[start:end], line, index, anchor - max(
+                    offset for offset, n in marks if offset <= anchor)))
+    return out
