@@ -34,10 +34,17 @@ class Alignment:
     date_missing: list[Quantity] = field(default_factory=list)
 
 
-def close(a: float, b: float, *, place: float | None = None, approx: bool = False, rel: float = 0.1) -> bool:
-    """Equal, equal after rounding `a` to the target's shown precision (within 1%), or near if approximate."""
+def close(a: float, b: float, *, place: float | None = None, approx: bool = False, rel: float = 0.1,
+          source_place: float | None = None) -> bool:
+    """Equal, equal after rounding `a` to the target's shown precision (within 1%), or near if approximate.
+
+    A target that shows more digits than the source (7.85 -> 7.855, 100多 -> 102) must be equal: the
+    translator did not round, so a difference is a changed number.
+    """
     if a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0):
         return True
+    if place and source_place and place < source_place * 0.999:
+        return False
     limit = max(abs(a), abs(b))
     if place and place > 0 and abs(a - b) <= 0.01 * limit:
         if abs(round(a / place) * place - b) <= place * 1e-6:
@@ -55,8 +62,11 @@ def _value_in(q: Quantity, kind: str) -> float | None:
 
 
 def dates_agree(a: tuple, b: tuple, alt: tuple | None = None) -> bool:
+    """Shared parts equal; a month-and-day source is not confirmed by the month alone (April 3 vs April)."""
     for cand in (b, alt) if alt else (b,):
         shared = [(x, y) for x, y in zip(a, cand) if x is not None and y is not None]
+        if a[2] is not None and a[1] is not None and cand[2] is None and cand[1] is not None:
+            continue
         if shared and all(x == y for x, y in shared):
             return True
     return False
@@ -80,23 +90,28 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
             return d.date[0] is not None and d.date[0] == other.value
         if loose and other.kind in ("cardinal", "ordinal"):
             y, m, day = d.date
+            if day is not None and m is not None and not d.inferred:
+                return False                        # 9月30日 is not confirmed by "the 30th" alone
             return other.value in (day, m if day is None else None) and y is None
         return False
     if s.kind != t.kind and not (loose and (s.kind, t.kind) in LOOSE):
         return False
+    if t.ident and not s.ident and not t.label == "":
+        return False                                # 2 in the source is not the 2 of ACE2
     if s.kind == "year" or t.kind == "year":
         return s.value == t.value
     a = _value_in(s, t.kind)
     if a is None or t.value is None:
         return False
-    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague)
+    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague,
+                 source_place=s.place if s.kind == t.kind else None)
 
 
 def soft(q: Quantity) -> bool:
     """A source number a translator may leave implicit: 一个 -> a, 两国 -> both, 第一时间 -> at once."""
     if q.ident or q.vague:
         return True
-    if q.kind == "cardinal" and q.value in (0, 1):
+    if q.kind == "cardinal" and (q.value == 0 or q.article):
         return True                                  # 1名 -> a, 1小时 -> an hour
     if q.words and q.kind in ("cardinal", "ordinal", "fraction") and q.value is not None and q.value <= 10:
         return True
@@ -137,6 +152,12 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
     free_dates = [t for t in free if t.kind in DATEISH]
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
     for s in unmatched:
+        if s.ident:
+            rival = next((t for t in target if t.ident and t.label and t.label == s.label and t.value != s.value
+                          and not any(matches(s2, t) for s2 in source)), None)
+            if rival is not None:                   # SARS-CoV-2 -> SARS-CoV-4: a changed code
+                result.mismatched.append((s, rival))
+            continue
         if s.kind in DATEISH:
             rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
             if rival is not None:
@@ -155,6 +176,15 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
         else:
             result.missing.append(s)
     result.extra = [t for t in free_nums if reportable_extra(t)]
+    # a target date that no source date explains but that contradicts one: October 1 ... October 2
+    reported = {id(t) for _, t in result.date_mismatched}
+    for t in free_dates:
+        if id(t) in reported or t.kind != "date":
+            continue
+        rival = next((s for s in source if s.kind == "date" and _conflicts(s, t)
+                      and s.date[1] is not None and s.date[1] == t.date[1]), None)
+        if rival is not None:
+            result.date_mismatched.append((rival, t))
     return result
 
 
@@ -162,5 +192,5 @@ def _conflicts(s: Quantity, t: Quantity) -> bool:
     """Two dates (or years, or times) that say the same kind of thing differently."""
     if s.kind == "date":
         shared = [i for i in range(3) if s.date[i] is not None and t.date[i] is not None]
-        return bool(shared)
+        return bool(shared) and any(s.date[i] != t.date[i] for i in shared)
     return True

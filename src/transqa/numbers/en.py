@@ -45,7 +45,7 @@ _SCALE = r"(?:thousand|million|billion|trillion|hundred|bn|mn|mln|bln|tn|k|m)"
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 PERCENT_RE = re.compile(rf"(?=[-−–\d])(?<![\w.,])(?P<neg>[-−–])?(?P<v>{NUM})\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
                         rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
-PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,])(?P<v>{NUM})(?=\s*(?:-|–|—|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b))")
+PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b))")
 FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
@@ -103,6 +103,15 @@ def _month(name: str) -> int:
 
 def _approx(text: str, start: int, end: int) -> bool:
     return bool(APPROX_BEFORE.search(text[max(0, start - 24):start]) or APPROX_AFTER.match(text[end:end + 8]))
+
+
+NEGATIVE_WORD = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)
+LABEL_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*-?$")
+
+
+def _label(text: str, start: int) -> str:
+    m = LABEL_RE.search(text[max(0, start - 12):start])
+    return m.group().upper() if m else ""
 
 
 MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|HK\$|RMB|USD|EUR|GBP|JPY|CNY)\s?$")
@@ -241,8 +250,11 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
         end = m.end() if scale_word else (m.end("ord") if ordsuf else m.end("v"))
         value = round(_value(raw) * scale, 6) * (-1 if neg else 1)
         ident = _ident(text, m.start("v"), m.end("v") if not ordsuf else m.end("ord"))
+        if NEGATIVE_WORD.search(text, max(0, start - 9), start):
+            value = -value                              # negative 23, minus 5
         q = Quantity("ordinal" if ordsuf else "cardinal", value, start, end, text[start:end],
-                     approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident)
+                     approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident,
+                     label=_label(text, m.start("v")) if ident else "")
         # "3 to 5 million", "3-5 billion": the first end takes the second's scale
         if prev is not None and scale > 1 and prev.value is not None and prev.place is not None \
                 and prev.place < scale and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[prev.end:start]):

@@ -23,6 +23,9 @@ class Quantity:
     ident: bool = False          # part of a name or code (COVID-19, G20, A380): matched, never flagged
     vague: bool = False          # 几十, dozens, tens of thousands: no exact value
     alt: tuple | None = None     # the other reading of an ambiguous date (12/09/2022: Dec 9 or 12 Sep)
+    label: str = ""              # for names and codes: the letters before the digits (SARS-CoV-, PD-)
+    article: bool = False        # 1 before a classifier (1名, 1小时): may become "a"/"an"
+    inferred: bool = False       # a day (18日) whose month comes from earlier in the segment
 
     def describe(self) -> str:
         """The value as an English reader would compare it: `798,000`, `12%`, `2022-12-09`."""

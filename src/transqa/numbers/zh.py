@@ -9,6 +9,7 @@ classifier or unit after it, 第 before it, a scale inside it): 四川, 一些, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transqa.numbers.cnparse import CN_CHARS, DIGITS, FULLWIDTH, parse, scale_of
 from transqa.numbers.model import Quantity, place_of
@@ -109,6 +110,14 @@ def _approx(text: str, start: int, end: int) -> bool:
                 or APPROX_AFTER.match(text[end + 1:end + 5]))
 
 
+LABEL_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*[-－]?$")
+
+
+def _label(text: str, start: int) -> str:
+    m = LABEL_RE.search(text[max(0, start - 12):start])
+    return m.group().upper().replace("－", "-") if m else ""
+
+
 def _ident(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
     before = text[max(0, start - 2):start]
@@ -164,7 +173,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             month = int(mo)
         claims.take(m.start(), m.end())
         parts = (int(y) if y else None, int(mo) if mo else None, int(d) if d else None)
-        out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts))
+        out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts, inferred=bool(g["d3"])))
         # 1-9月 / 1至3月: the first month of a range
         r = RANGE_MONTH_RE.search(text[max(0, m.start() - 6):m.start()])
         if r and (g["m"] or g["m2"]) and not (g["d"] or g["d2"]):
@@ -301,9 +310,12 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             scale = scale_of(scale_chars) if scale_chars else 1
             start = m.start()
             ordinal = ordinal or text.startswith("届", end)
+            ident = _ident(text, m.start("d"), m.end("d"))
             q = Quantity("ordinal" if ordinal else "cardinal", round(value * scale, 6), start, end, text[start:end],
                          approx=bool(more) or _approx(text, m.start(), end),
-                         place=place_of(_ascii(raw), scale), ident=_ident(text, m.start("d"), m.end("d")))
+                         place=place_of(_ascii(raw), scale), ident=ident,
+                         label=_label(text, m.start("d")) if ident else "",
+                         article=value == 1 and scale == 1 and bool(CLASSIFIER_RE.match(text, end)))
         else:
             token = m.group("c")
             if not _accept_cn(text, m, token):
@@ -387,8 +399,7 @@ def extract_zh(text: str) -> list[Quantity]:
 
 def _remap(q: Quantity, index: list[int], original: str) -> Quantity:
     start, end = index[q.start], index[q.end - 1] + 1
-    return Quantity(q.kind, q.value, start, end, original[start:end], approx=q.approx, words=q.words,
-                    place=q.place, date=q.date, ident=q.ident, vague=q.vague, alt=q.alt)
+    return replace(q, start=start, end=end, text=original[start:end])
 
 
 def has_weekday(text: str) -> bool:
