@@ -336,7 +336,7 @@ def test_catastrophic_pattern_through_the_cli_exits_2_naming_the_pattern(fixture
                              "--pack", str(folder / "catastrophic.yaml"), "--select", "USR004", cwd=tmp_path)
     assert time.monotonic() - started < 10
     assert code == 2
-    assert "pattern '(a+)+$' took longer than" in err and "simplify it" in err
+    assert "rule USR004: pattern '(a+)+$' took longer than" in err and "simplify it" in err
 
 
 def test_safe_patterns_on_long_text_still_finish(tmp_path):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from transqa.checks import Context, registry
 from transqa.config import Waiver
+from transqa.errors import TransqaError
 from transqa.model import Document, Finding, Hit, Rule, Segment
 
 
@@ -72,12 +73,15 @@ def map_chunk(segments: Sequence[Segment], offset: int, rules: Sequence[Rule], c
     result = ChunkResult(offset)
     for rule in rules:
         check = checks[rule.check]
-        if check.scope == "document":
-            result.records[rule.code] = collect_records(rule, segments, context, offset)
-            continue
-        run, options = check.run, rule.options
-        result.hits[rule.code] = [(index, hit) for index, segment in enumerate(segments, offset)
-                                  for hit in run(segment, options, context)]
+        try:
+            if check.scope == "document":
+                result.records[rule.code] = collect_records(rule, segments, context, offset)
+                continue
+            run, options = check.run, rule.options
+            result.hits[rule.code] = [(index, hit) for index, segment in enumerate(segments, offset)
+                                      for hit in run(segment, options, context)]
+        except TransqaError as exc:  # bad user input met while checking (a runaway pattern): name the rule
+            raise type(exc)(f"rule {rule.code}: {exc.message}", path=exc.path, line=exc.line) from None
     return result
 
 
