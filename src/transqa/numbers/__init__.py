@@ -43,4 +43,5 @@ def analyse(source: str, target: str, expressions: Expressions | None = None) ->
         if tgt:
             tgt = _protect(tgt, expressions.target_spans(target))
     from transqa.numbers import en, zh
-    return align(src, tgt, source_weekday=zh.has_weekday(source), target_weekday=en.has_weekday(target))
+    return align(src, tgt, source_weekday=zh.has_weekday(source), target_weekday=en.has_weekday(target),
+                 target_text=target)

@@ -10,6 +10,7 @@ scale, a different date.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from transqa.numbers.model import Quantity
@@ -134,7 +135,7 @@ def _gap(s: Quantity, t: Quantity) -> float:
 
 
 def align(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
-          target_weekday: bool = False) -> Alignment:
+          target_weekday: bool = False, target_text: str = "") -> Alignment:
     result = Alignment(source, target)
     used: set[int] = set()
     unmatched: list[Quantity] = []
@@ -157,6 +158,9 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
                           and not any(matches(s2, t) for s2 in source)), None)
             if rival is not None:                   # SARS-CoV-2 -> SARS-CoV-4: a changed code
                 result.mismatched.append((s, rival))
+            elif s.label.endswith("-") and len(s.label) > 2 and target_text and re.search(
+                    re.escape(s.label) + r"(?![\d\s])", target_text, re.IGNORECASE):
+                result.missing.append(s)            # COVID-19 -> COVID-some: the code lost its number
             continue
         if s.kind in DATEISH:
             rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
