@@ -93,7 +93,8 @@ def check(
         raise TransqaError("--reference works with one document, not with two directories")
     if _is_batch(files):
         report = _check_directories(files, prepared, pair, quiet, lambda paths: read_document(
-            paths, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding))
+            paths, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding,
+            align=align, glossaries=prepared.glossaries))
         _emit(report, fmt, output, outputs, files, quiet)
     if output is not None:
         for path in files:
@@ -265,6 +266,50 @@ def baseline_write(
     write_atomic(output, render_baseline(report.findings), inputs=files)
     if not quiet:
         print(f"transqa: wrote {len(report.findings)} finding(s) to {output}", file=sys.stderr)
+
+
+glossary_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                           no_args_is_help=True, help="Glossaries: import termbases (TBX, CSV, TSV), lint glossary files.")
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Annotated[str, typer.Argument(help="A .tbx, .csv or .tsv termbase (CSV/TSV: header naming the zh and en columns).",
+                                        show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="Glossary YAML to write (atomically).")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Glossary name (default: the file's stem).")] = None,
+) -> None:
+    """Convert a termbase into a transqa glossary (YAML) for --glossary or config `glossaries:`."""
+    from transqa.glossary_tools import import_glossary
+    from transqa.outputs import write_atomic
+
+    text = import_glossary(file, name)
+    write_atomic(output, text, inputs=[file])
+    print(f"transqa: wrote {text.count(chr(10) + '  - source:') + text.startswith('  - source:')} entries to {output}",
+          file=sys.stderr)
+
+
+@glossary_app.command("lint")
+def glossary_lint(
+    files: Annotated[list[str], typer.Argument(help="Glossary YAML files.", show_default=False)],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings (overlapping sources) fail too.")] = False,
+) -> None:
+    """Duplicate sources and renderings approved and forbidden at once (errors: exit 1); sources that
+    overlap so that one hides the other (warnings)."""
+    from transqa.glossary_tools import lint_file
+
+    failed = False
+    for path in files:
+        glossary, problems = lint_file(path)
+        for problem in problems:
+            where = f"{path}:{problem.line}" if problem.line else path
+            level = "warning" if problem.is_warning else "error"
+            print(f"{where}: {level}: {problem.kind}: {problem.message}")
+        failed = failed or any(strict or not p.is_warning for p in problems)
+        errors = sum(1 for p in problems if not p.is_warning)
+        print(f"{path}: {len(glossary.terms)} entries, {errors} error(s), {len(problems) - errors} warning(s)")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_PASSED)
 
 
 def run() -> None:
