@@ -21,8 +21,9 @@ _DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z'’]*)(\s+)(\1)\b(?![-'’])", re.IGN
 # Function words that double only by mistake, even when both are capitalised (`The The`).
 _FUNCTION = frozenset("the a an of to in on at for and or but is are was were be by with as that this it".split())
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# A sentence: text up to . ! ? (with closing quotes/brackets) followed by space and a likely sentence start.
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence: text up to . ! ? (with closing quotes/brackets, even a spaced one: `distrust. " However`)
+# followed by space and a likely sentence start (after ? and ! also a lowercase one: chat-style text).
+_SENT_END = re.compile(r"[.!?]+(?: ?[\"”’')\]])*\s+(?=[\"“‘(\[]?[A-Z0-9])|[!?]+(?: ?[\"”’')\]])*\s+(?=[a-z])")
 # An n-gram of 2-8 words repeated three or more times in a row (an MT loop). `\1` matches case-insensitively.
 _LOOP = re.compile(r"\b([^\W_]+(?:[\s,;-]+[^\W_]+){1,7})(?:[\s,;-]+\1\b){2,}", re.IGNORECASE)
 _SRC_KEEP = re.compile(r"[^\W_]+")
