@@ -281,13 +281,15 @@ def glossary_import(
     name: Annotated[Optional[str], typer.Option("--name", help="Glossary name (default: the file's stem).")] = None,
 ) -> None:
     """Convert a termbase into a transqa glossary (YAML) for --glossary or config `glossaries:`."""
-    from transqa.glossary_tools import import_glossary
+    from pathlib import Path
+
+    from transqa.glossary_tools import read_entries, render_glossary
     from transqa.outputs import write_atomic
 
-    text = import_glossary(file, name)
-    write_atomic(output, text, inputs=[file])
-    print(f"transqa: wrote {text.count(chr(10) + '  - source:') + text.startswith('  - source:')} entries to {output}",
-          file=sys.stderr)
+    entries = read_entries(file)
+    write_atomic(output, render_glossary(entries, name or Path(file).stem, f"imported from {Path(file).name}"),
+                 inputs=[file])
+    print(f"transqa: wrote {len(entries)} entries to {output}", file=sys.stderr)
 
 
 @glossary_app.command("lint")

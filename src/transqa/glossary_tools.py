@@ -141,10 +141,15 @@ def read_tbx(path: Path) -> list[Entry]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         raise TransqaError(f"not well-formed XML: {exc.msg}", path=str(path), line=line) from None
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise TransqaError("entity declarations in the DOCTYPE are not supported (entities are never expanded)",
+                           path=str(path))
+    root = tree.getroot()
     if _local(root.tag) not in ("martif", "tbx"):
         raise TransqaError(f"not a TBX file (root element <{_local(root.tag)}>, expected <tbx> or <martif>)",
                            path=str(path), line=root.sourceline)
@@ -175,13 +180,11 @@ def read_tbx(path: Path) -> list[Entry]:
     return entries
 
 
-def import_glossary(path: str | Path, name: str | None = None) -> str:
-    """Glossary YAML text for a TBX, CSV or TSV file."""
-    import yaml
-
+def read_entries(path: str | Path) -> list[Entry]:
+    """The entries of a TBX, CSV or TSV termbase (format chosen by the file extension)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix == ".tbx" or suffix == ".xml":
+    if suffix in (".tbx", ".xml"):
         entries = read_tbx(p)
     elif suffix in (".csv", ".tsv", ".tab"):
         entries = read_table(p)
@@ -190,9 +193,20 @@ def import_glossary(path: str | Path, name: str | None = None) -> str:
                            path=str(p))
     if not entries:
         raise TransqaError("no entries with both a Chinese and an English term", path=str(p))
-    data = {"glossary": name or p.stem, "description": f"imported from {p.name}",
-            "terms": [e.as_yaml_dict() for e in entries]}
+    return entries
+
+
+def render_glossary(entries: list[Entry], name: str, description: str = "") -> str:
+    import yaml
+
+    data = {"glossary": name, "description": description, "terms": [e.as_yaml_dict() for e in entries]}
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+
+
+def import_glossary(path: str | Path, name: str | None = None) -> str:
+    """Glossary YAML text for a TBX, CSV or TSV file."""
+    p = Path(path)
+    return render_glossary(read_entries(p), name or p.stem, f"imported from {p.name}")
 
 
 # --- lint -------------------------------------------------------------------------------------------
