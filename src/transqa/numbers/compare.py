@@ -97,8 +97,8 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
         return False
     if s.kind != t.kind and not (loose and (s.kind, t.kind) in LOOSE):
         return False
-    if t.ident and not s.ident and not t.label == "":
-        return False                                # 2 in the source is not the 2 of ACE2
+    if t.ident and not s.ident and 0 < len(t.label.rstrip("-")) < 5:
+        return False                                # 2 in the source is not the 2 of ACE2 (NASDAQ-100 may be)
     if s.kind == "year" or t.kind == "year":
         return s.value == t.value
     a = _value_in(s, t.kind)

@@ -24,7 +24,7 @@ DATE_RES = (
     ("ymd", re.compile(r"(?=\d)(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
     ("slash", re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("slash", re.compile(r"(?=\d)(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
-    ("mdy", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    ("mdy", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?![:.]\d)(?:,?\s*(?P<year>\d{{4}})\b)?")),
     ("dmy", re.compile(rf"(?=\d)\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
     ("my", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("m", re.compile(r"(?=[ADFJMNOS])\b(?P<mon>" + trie_pattern(MONTHS) + r")\b")),
@@ -43,13 +43,13 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn
           "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "hundred": 1e2, "lakh": 1e5, "crore": 1e7}
 _SCALE = r"(?:thousand|million|billion|trillion|hundred|bn|mn|mln|bln|tn|k|m)"
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-PERCENT_RE = re.compile(rf"(?=[-−–\d])(?<![\w.,])(?P<neg>[-−–])?(?P<v>{NUM})\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
+PERCENT_RE = re.compile(rf"(?=[-−–\d.])(?<![\w,])(?<!\d\.)(?P<neg>(?<![\d%])[-−–])?(?P<v>{NUM}|(?<![\w.])\.\d+)\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
                         rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
 PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b))")
 FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
-    rf"(?:(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
+    rf"(?:\+?(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
 
 UNIT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -209,7 +209,17 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
 FISCAL_RE = re.compile(r"(?=[Ff])\b(?:FY\s?'?|[Ff]iscal (?:year )?)(\d{2}|\d{4})\b")
 
 
+YEAR_RANGE_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])")
+
+
 def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    for m in YEAR_RANGE_RE.finditer(text):          # 2019–20, 2007-08: a range of years
+        first = int(m.group(1))
+        second = first // 100 * 100 + int(m.group(2))
+        if second > first and claims.free(m.start(), m.end()):
+            claims.take(m.start(), m.end())
+            out.append(Quantity("year", float(first), m.start(1), m.end(1), m.group(1)))
+            out.append(Quantity("year", float(second), m.start(2), m.end(2), m.group(2)))
     for m in FISCAL_RE.finditer(text):
         year = int(m.group(1))
         claims.take(m.start(), m.end())
@@ -229,6 +239,10 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
         if not claims.free(m.start(), m.end()):
             continue
         if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
+            if re.search(r"(?:Fig|Table|[A-Za-z]{2,})\.$", text[max(0, m.start() - 8):m.start()]):
+                claims.take(m.start(), m.end("v"))        # Fig.2, ARCoV.2: a reference or a name
+                out.append(Quantity("cardinal", _value(m.group("v")), m.start("v"), m.end("v"), m.group("v"),
+                                    ident=True))
             continue                                    # e.g. version.3 / U.S.5: glued to an abbreviation
         raw, scale_word, ordsuf = m.group("v"), m.group("scale"), m.group("ord")
         if text.startswith("s", m.end("v")) and not ordsuf and len(raw) in (2, 4) and raw.endswith("0"):

@@ -121,7 +121,9 @@ def _label(text: str, start: int) -> str:
 def _ident(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
     before = text[max(0, start - 2):start]
-    if re.search(r"[\u4e00-\u9fffA-Za-z][-－]$", before) or text.startswith(("-", "－"), end):
+    if re.search(r"[\u4e00-\u9fffA-Za-z][-－]$|[A-Za-z]\.$", before) or text.startswith(("-", "－"), end):
+        return True
+    if re.search(r"(?:图|表|Fig\.?|Table|Figure)\s?$", text[max(0, start - 7):start]):
         return True
     after = text[end:end + 1]
     return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
@@ -211,7 +213,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"] or g["v5"]
         negative = g["v2"] and m.start("v2") > 0 and text[m.start("v2") - 1] in "-−－" and \
-            (m.start("v2") < 2 or not text[m.start("v2") - 2].isdigit())
+            (m.start("v2") < 2 or not (text[m.start("v2") - 2].isdigit() or text[m.start("v2") - 2] in "%％"))
         if g["pre"] == "千分之" or g["sign"] == "‰":
             kind = "permille"
         value = _num(raw) if raw else None
@@ -351,8 +353,9 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
 EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])")
 YEAR_RANGE_RE = re.compile(rf"(?<![0-9])({D}{{4}})[-—–~至到]({D}{{2}})年")
 SPACED = re.compile(rf"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
-DECADE_RE = re.compile(rf"(?=[0-9０-９世十二一])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
+DECADE_RE = re.compile(rf"(?=[0-9０-９世一二三四五六七八九十])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
                        rf"|(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
+                       rf"|[一二三四五六七八九]十年代"
                        rf"|{D}+分{D}+(?:秒{D}*)?|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
 
 
