@@ -209,6 +209,7 @@ def test_langdetect_is_seeded_and_only_called_when_the_english_test_fails(monkey
     ("PUNC004", "He said “yes” and ”no”.", ["”", "”"]),
     ("PUNC005", "Why ? Because ...", ["?"]),
     ("PUNC006", "Apple Inc., Google Inc., etc., and the U.S., agreed.", []),
+    ("PUNC006", "robots -- 8 ft., 12 ft. long proteins", []),
     ("PUNC006", "It is over.. Really,,", ["..", ",,"]),
     ("PUNC007", 'The staff saw a "who cares?" backlash. it was loud. (hereinafter the Office)', ["i"]),
 ])

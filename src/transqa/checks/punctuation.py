@@ -120,7 +120,9 @@ def unbalanced_quotes(segment, options, context):
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,;:!?]|\.(?![.\w]))(?!\w)")
 # Doubled or clashing marks: `,,` `;;` `::` `..` (not `...`), `,.` `.,` `;.` `?.` ...
 _DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
-_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof)\.)$")
+_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof|"
+                               r"ft|in|lb|lbs|oz|yd|mi|sq|approx|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                               r"Sep|Sept|Oct|Nov|Dec)\.)$")
 
 
 @check_type("space-before-punctuation", placeholders=("mark",))
