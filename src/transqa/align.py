@@ -8,7 +8,7 @@ document's own length ratio), minus a bonus for every anchor the two sides share
 penalty for every number left without a partner. Anchors are numbers (transqa.numbers when present,
 else digit strings), Latin-script tokens of the Chinese side (WIPO, COVID-19, 5G) found in the
 English, and glossary terms whose source is in the Chinese and a rendering in the English. Bead
-types: 1-1, 1-2, 2-1, 2-2, 1-0 (a source sentence with no translation: an omission) and 0-1 (a
+types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 (a source sentence with no translation: an omission) and 0-1 (a
 target sentence with no source: an addition).
 
 Each bead becomes one Segment (source and target sentences joined), with `meta["bead"]` ("1-1",
@@ -30,13 +30,15 @@ from transqa.textio import read_text
 
 # Bead priors: Gale & Church's for sentences; for paragraphs a translator's paragraphs mirror the
 # source's, so a split or merged paragraph is about as rare as an added or dropped one.
-PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
+PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011,
+          (1, 3): 0.005, (3, 1): 0.005}
 PARAGRAPH_BEADS = {(1, 1): 0.95, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.005, (1, 2): 0.005, (2, 2): 0.002,
                    (1, 3): 0.002, (3, 1): 0.002}
 SKIP_COST = 0.5         # length cost of a 1-0 / 0-1 bead (no partner: nothing to compare)
 VARIANCE = 9.0          # s^2 per character of the ratio-scaled length (newstest zh-en: 6.7-11.2)
-RATIO_SD = 0.2          # plus a spread proportional to length: a translator's style shifts whole
-                        # paragraphs (Gale & Church's sqrt-only model is too strict for long units)
+RATIO_SD = 0.1          # plus a spread proportional to length: a translator's style shifts whole
+PARAGRAPH_RATIO_SD = 0.25  # paragraphs (Gale & Church's sqrt-only model is too strict for long units)
+ORPHAN_COST = 2.5       # per sentence merged into a bead although none of its numbers is on the other side
 ANCHOR_BONUS = 1.5      # per anchor shared by both sides of a bead
 ANCHOR_MISS = 0.4       # per number on one side only
 MIN_BAND = 30           # paragraph DP band half-width around the diagonal
@@ -117,13 +119,13 @@ def _tail(delta: float) -> float:
     return -math.log(max(p, 1e-300))
 
 
-def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float) -> float:
+def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float = RATIO_SD) -> float:
     expected = src.length * ratio
     if not src.length or not tgt.length:
         cost = -math.log(prior) + SKIP_COST
     else:
         mean = (expected + tgt.length) / 2
-        spread = math.sqrt(VARIANCE * mean + (RATIO_SD * mean) ** 2)
+        spread = math.sqrt(VARIANCE * mean + (ratio_sd * mean) ** 2)
         cost = -math.log(prior) + _tail((tgt.length - expected) / spread)
     shared = sum((src.numbers & tgt.numbers).values())
     lonely = sum(src.numbers.values()) + sum(tgt.numbers.values()) - 2 * shared
@@ -132,11 +134,18 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float) -> float:
     return cost - ANCHOR_BONUS * (shared + latin + terms) + ANCHOR_MISS * lonely
 
 
+def _orphans(parts: list[Unit], other: Unit) -> int:
+    """Sentences merged into a bead whose numbers all miss the other side: evidence they do not belong."""
+    if len(parts) < 2 or not other.length:
+        return 0
+    return sum(1 for u in parts if u.numbers and not (u.numbers & other.numbers))
+
+
 EMPTY = Unit(0)
 
 
 def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PRIORS,
-                band: int | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+                band: int | None = None, ratio_sd: float = RATIO_SD) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Least-cost sequence of beads covering both lists in order (dynamic programming)."""
     n, m = len(src), len(tgt)
     inf = math.inf
@@ -160,7 +169,8 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
                     continue
                 s = merge(src[pi:i]) if di else EMPTY
                 t = merge(tgt[pj:j]) if dj else EMPTY
-                c = cost[pi][pj] + bead_cost(s, t, ratio, prior)
+                c = cost[pi][pj] + bead_cost(s, t, ratio, prior, ratio_sd) + ORPHAN_COST * (
+                    _orphans(src[pi:i], t) + _orphans(tgt[pj:j], s))
                 if c < best:
                     best, move = c, (di, dj)
             cost[i][j], back[i][j] = best, move
@@ -196,7 +206,7 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
     src_paras, tgt_paras = groups(src), groups(tgt)
     para_beads = align_units([merge([src_units[i] for i in p]) for p in src_paras],
                              [merge([tgt_units[i] for i in p]) for p in tgt_paras], ratio,
-                             PARAGRAPH_BEADS, band=MIN_BAND)
+                             PARAGRAPH_BEADS, band=MIN_BAND, ratio_sd=PARAGRAPH_RATIO_SD)
     beads = []
     for sp, tp in para_beads:
         s_idx = [i for p in sp for i in src_paras[p]]
