@@ -53,6 +53,11 @@ def close(a: float, b: float, *, place: float | None = None, approx: bool = Fals
     return approx and abs(a - b) <= rel * limit
 
 
+def _tolerance(s: Quantity, t: Quantity) -> float:
+    """10% when one side is approximate, 20% when both are (大约四十 -> about four dozen)."""
+    return 0.2 if (s.approx or s.vague) and t.approx else 0.1
+
+
 def _value_in(q: Quantity, kind: str) -> float | None:
     """The value of `q` expressed in `kind`'s unit (12% -> 0.12 as a fraction)."""
     if q.value is None:
@@ -97,14 +102,14 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
         return False
     if s.kind != t.kind and not (loose and (s.kind, t.kind) in LOOSE):
         return False
-    if t.ident and not s.ident and 0 < len(t.label.rstrip("-")) < 5:
-        return False                                # 2 in the source is not the 2 of ACE2 (NASDAQ-100 may be)
+    if t.ident and not s.ident and 0 < len(t.label.rstrip("-")) < 5 and abs(s.value or 0) < 10:
+        return False                                # 2 in the source is not the 2 of ACE2 (鹰击83 is YJ-83)
     if s.kind == "year" or t.kind == "year":
         return s.value == t.value
     a = _value_in(s, t.kind)
     if a is None or t.value is None:
         return False
-    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague,
+    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague, rel=_tolerance(s, t),
                  source_place=s.place if s.kind == t.kind else None)
 
 

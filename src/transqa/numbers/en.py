@@ -344,12 +344,15 @@ IN_EVERY_RE = re.compile(r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|h
 IN_EVERY = {"ten": 10, "five": 5, "four": 4, "three": 3, "hundred": 100, "thousand": 1000, "million": 1e6}
 
 
-def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
+def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
     for m in IN_EVERY_RE.finditer(text):                 # one in a thousand, 1 in 5: a fraction
         den = IN_EVERY.get(m.group(2)) or float(m.group(2))
         if den and claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("fraction", 1 / den, m.start(), m.end(), m.group(), words=True))
+
+
+def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
     for m in WORDS_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
@@ -408,6 +411,8 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
     claims, out = _Claims(), []
     if words or has_digit:
         _dates(text, claims, out)
+    if words:
+        _in_every(text, claims, out)
     if has_digit:
         _times(text, claims, out)
         _percents(text, claims, out)

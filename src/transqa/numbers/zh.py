@@ -350,8 +350,10 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         found.append((q, scale))
 
 
-EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])")
-YEAR_RANGE_RE = re.compile(rf"(?<![0-9])({D}{{4}})[-—–~至到]({D}{{2}})年")
+EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])"
+                           r"|(?<=[“\"「『])(1[0-2]|[1-9])\.([0-3]?[0-9])(?=[\u4e00-\u9fff])")   # “7.19洪灾”
+YEAR_RANGE_RE = re.compile(rf"(?<![0-9])((?:19|20){D}{{2}})[-—–~/至到]({D}{{2}})(?![0-9０-９\-/.．月])年?")
+LUNAR_RE = re.compile(r"(?:农历|阴历)(?P<m>正|十[一二]?|[一二三四五六七八九])月(?P<d>初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])")
 SPACED = re.compile(rf"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
 DECADE_RE = re.compile(rf"(?=[0-9０-９世一二三四五六七八九十])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
                        rf"|(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
@@ -381,12 +383,19 @@ def extract_zh(text: str) -> list[Quantity]:
     for m in DECADE_RE.finditer(text):               # 80年代, 20世纪70年代, 90后: decades are not numbers
         claims.take(m.start(), m.end())
     for m in EVENT_DATE_RE.finditer(text):           # “8·11”汇改, 9·11: an event's name, matched as 8.11
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         claims.take(m.start(), m.end())
-        out.append(Quantity("cardinal", float(f"{m.group(1)}.{m.group(2)}"), m.start(), m.end(), m.group(),
-                            ident=True))
+        out.append(Quantity("cardinal", float(f"{month}.{day}"), m.start(), m.end(), m.group(), ident=True))
+    for m in LUNAR_RE.finditer(text):                # 农历十月十七: a lunar month and day
+        month = 1 if m.group("m") == "正" else int(parse(m.group("m")))
+        day = int(parse(m.group("d").lstrip("初")))
+        claims.take(m.start("m"), m.end())
+        out.append(Quantity("date", None, m.start("m"), m.end(), text[m.start("m"):m.end()], date=(None, month, day)))
     for m in YEAR_RANGE_RE.finditer(text):           # 2009-11年: 2009 to 2011
         first = int(_ascii(m.group(1)))
         second = first // 100 * 100 + int(_ascii(m.group(2)))
+        if second <= first:
+            continue
         claims.take(m.start(), m.end())
         out.append(Quantity("year", float(first), m.start(1), m.end(1), m.group(1)))
         out.append(Quantity("year", float(second), m.start(2), m.end(2), m.group(2)))
