@@ -62,13 +62,18 @@ def read_table(path: str, *, columns: str | None = None, encoding: str | None = 
     if not text.strip():
         raise TransqaError("file is empty (no text to check)", path=path)
     delimiter = _dialect(path, text[:4096])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell may be one long line
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=delimiter == ",",
                         quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+    rows: list[tuple[int, list[str]]] = []
     try:
-        rows = [(reader.line_num, row) for row in reader]
+        for row in reader:
+            rows.append((reader.line_num, row))
     except csv.Error as exc:
-        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {exc}", path=path,
-                           line=reader.line_num) from None
+        start = rows[-1][0] + 1 if rows else 1
+        problem = ("a quoted cell is never closed" if "end of data" in str(exc) else str(exc))
+        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {problem}", path=path,
+                           line=start) from None
     header = rows[0][1] if rows and _looks_like_header(rows[0][1], columns) else None
     src_col, tgt_col = _pick_columns(header, columns, path)
     segments = []
