@@ -87,7 +87,10 @@ def _times_agree(a: tuple, b: tuple) -> bool:
 
 def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
     if s.kind == "time" or t.kind == "time":
-        return s.kind == t.kind and _times_agree(s.date, t.date)
+        if s.kind == t.kind:
+            return _times_agree(s.date, t.date)
+        tm, other = (s, t) if s.kind == "time" else (t, s)
+        return loose and other.kind == "cardinal" and not tm.date[1] and other.value == tm.date[0]
     if s.kind == "date" or t.kind == "date":
         if s.kind == t.kind:
             return dates_agree(s.date, t.date, t.alt)

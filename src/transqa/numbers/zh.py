@@ -51,7 +51,8 @@ PERCENT_RE = re.compile(
     rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
     rf"|(?P<v5>{DNUM})(?=[-—–~～至到]{DNUM}\s*[%％])"
     rf"|(?P<v3>{NUM})(?P<pts>多?个百分点)"
-    rf"|(?P<v4>[一二三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
+    rf"|(?P<v6>百分百)"
+    rf"|(?P<v4>[一二两三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
     rf"|(?P<den>{NUM})分之(?P<num>{NUM})"
     rf"|(?<![0-9/.])(?P<sn>{D}{{1,2}})/(?P<sd>{D}{{1,3}})(?![0-9/]))")
 PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿)")
@@ -73,7 +74,7 @@ CLASSIFIER_RE = re.compile("|".join(map(re.escape, dict.fromkeys(CLASSIFIERS))))
 # After a bare Chinese numeral these classifiers read as a word, not a count: 一点 (a bit), 一时, 一道.
 WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一", "方"), ("一", "度"), ("一", "路"),
          ("一", "口"), ("一", "代"), ("一", "大"), ("一", "线"), ("一", "号"), ("一", "国"),
-         ("两", "国"), ("一", "分"), ("十", "分"), ("万", "分"), ("一", "任"), ("一", "级"),
+         ("两", "国"), ("一", "分"), ("万", "分"), ("一", "任"), ("一", "级"),
          ("一", "批"), ("一", "区"), ("一", "道"), ("一", "声"), ("一", "处"), ("一", "对"),
          ("三", "国"), ("万", "里"), ("一", "片"), ("一", "段"), ("一", "把"), ("一", "场"), ("一", "步")}
 # A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
@@ -194,7 +195,8 @@ def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         hour = _num(g["h"] or g["h2"])
         minute = _num(g["mi"] or g["mi2"]) if (g["mi"] or g["mi2"]) else (30 if g["half"] else None)
-        if g["h"] and not g["h"][0].isdigit() and not (g["p"] or g["mi"] or g["half"]):
+        if g["h"] and not g["h"][0].isdigit() and not (g["p"] or g["mi"] or g["half"] or
+                                                        _next_in(text, m.end(), "许整")):
             continue                              # 一时, 三点: words unless a period or minutes say time
         if g["h"] and text[max(0, m.start() - 1):m.start()] in VAGUE_BEFORE | {"小", "每"}:
             continue
@@ -211,7 +213,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
             continue
-        kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"] or g["v5"]
+        kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"] or g["v5"] or ("百" if g["v6"] else None)
         negative = g["v2"] and m.start("v2") > 0 and text[m.start("v2") - 1] in "-−－" and \
             (m.start("v2") < 2 or not (text[m.start("v2") - 2].isdigit() or text[m.start("v2") - 2] in "%％"))
         if g["pre"] == "千分之" or g["sign"] == "‰":
@@ -399,6 +401,7 @@ def extract_zh(text: str) -> list[Quantity]:
         claims.take(m.start(), m.end())
         out.append(Quantity("year", float(first), m.start(1), m.end(1), m.group(1)))
         out.append(Quantity("year", float(second), m.start(2), m.end(2), m.group(2)))
+    _vague(text, claims, out)
     _dates(text, claims, out)
     _times(text, claims, out)
     _percents(text, claims, out)
@@ -407,6 +410,28 @@ def extract_zh(text: str) -> list[Quantity]:
     if index is not None:
         out = [_remap(q, index, original) for q in out]
     return out
+
+
+VAGUE_RE = re.compile(r"(?=[上成数几好十])(?:上|成|数|几|好几|十几)(?P<s>十万|百万|千万|十|百|千|万|亿)"
+                      r"|十几(?P<s3>)"
+                      r"|(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])(?P<s2>十|百|千|万)")
+
+
+def _vague(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    """上万, 数十, 五六十: no exact value, but a translation's 10,000 or 50 to 60 is not an addition."""
+    for m in VAGUE_RE.finditer(text):
+        if m.group("s"):
+            values = [float(scale_of(m.group("s")) * (10 if m.group().startswith("十几") else 1))]
+        elif m.group("s3") is not None:
+            values = [10.0]
+        elif DIGITS[m.group("b")] - DIGITS[m.group("a")] == 1:
+            scale = scale_of(m.group("s2"))
+            values = [float(DIGITS[m.group("a")] * scale), float(DIGITS[m.group("b")] * scale)]
+        else:
+            continue
+        claims.take(m.start(), m.end())
+        for v in values:
+            out.append(Quantity("cardinal", v, m.start(), m.end(), m.group(), approx=True, words=True, vague=True))
 
 
 def _remap(q: Quantity, index: list[int], original: str) -> Quantity:
