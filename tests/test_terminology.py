@@ -78,6 +78,10 @@ def test_latin_source_terms_respect_word_boundaries_and_acronym_case():
     ("the Director\u00a0General said", "Director General", [(4, 20)]),
     ("the Shanghai's IP Center’s head", "IP Center", [(15, 24)]),
     ("Centers' heads", "Center", [(0, 8)]),
+    ("small-and- medium enterprises", "small and medium enterprise", [(0, 29)]),
+    ("the Patent\nCooperation  Treaty", "Patent Cooperation Treaty", [(4, 30)]),
+    ("the WIPO  office", "WIPO Office", [(4, 16)]),
+    ("the wipo  office", "WIPO Office", []),
 ])
 def test_find_rendering(target, rendering, expected):
     assert find_rendering(target, fold(target), rendering) == expected

@@ -92,31 +92,47 @@ class SourceHit:
     pattern: str  # the glossary source string that matched
 
 
+def _occurrences(folded_target: str, key: str):
+    pos = folded_target.find(key)
+    while pos >= 0:
+        yield pos, pos + len(key), True
+        pos = folded_target.find(key, pos + 1)
+
+
+@lru_cache(maxsize=4096)
+def _spaced(key: str) -> re.Pattern:
+    return re.compile(r"\s+".join(re.escape(w) for w in key.split()))
+
+
 def find_rendering(target: str, folded_target: str, rendering: str) -> list[tuple[int, int]]:
-    """Spans of `rendering` in `target` on word boundaries, plural/possessive endings included."""
+    """Spans of `rendering` in `target` on word boundaries, plural/possessive endings included; runs of
+    whitespace (`small and  medium`, a line break) match a single space."""
     key = fold(rendering)
     keys = [key]
     if len(key) > 2 and key.endswith("y") and key[-2] not in "aeiou":
         keys.append(key[:-1] + "ies")
     spans = []
     for k in keys:
-        pos = folded_target.find(k)
-        while pos >= 0:
-            end = pos + len(k)
-            if _case_ok(target, pos, rendering) and not (
-                    _is_word(k[0]) and pos > 0 and _is_word(folded_target[pos - 1])):
-                tail = folded_target[end:end + 3]
-                ext = 0 if not (_is_word(k[-1]) and tail[:1] and _is_word(tail[0])) else None
-                if ext is None:
-                    for suffix in _SUFFIXES:
-                        after = end + len(suffix)
-                        if folded_target.startswith(suffix, end) and (
-                                after >= len(folded_target) or not _is_word(folded_target[after])):
-                            ext = len(suffix)
-                            break
-                if ext is not None:
-                    spans.append((pos, end + ext))
-            pos = folded_target.find(k, pos + 1)
+        found = list(_occurrences(folded_target, k))
+        if not found and " " in k.strip():
+            found = [(m.start(), m.end(), False) for m in _spaced(k).finditer(folded_target)]
+        for pos, end, exact in found:
+            if exact and not _case_ok(target, pos, rendering):
+                continue
+            if not exact and not all(m.group() in target[pos:end] for m in _ACRONYM_TOKEN.finditer(rendering)):
+                continue
+            if _is_word(k[0]) and pos > 0 and _is_word(folded_target[pos - 1]):
+                continue
+            ext = 0 if not (_is_word(k[-1]) and end < len(folded_target) and _is_word(folded_target[end])) else None
+            if ext is None:
+                for suffix in _SUFFIXES:
+                    after = end + len(suffix)
+                    if folded_target.startswith(suffix, end) and (
+                            after >= len(folded_target) or not _is_word(folded_target[after])):
+                        ext = len(suffix)
+                        break
+            if ext is not None:
+                spans.append((pos, end + ext))
     return sorted(set(spans))
 
 
@@ -174,9 +190,9 @@ class TermIndex:
         """Every glossary source string in `text`, overlapping, on word boundaries."""
         return [SourceHit(s, e, term, phrase) for s, e, phrase, term in self.matcher.find_all(text)]
 
-    def source_hits(self, text: str) -> list[SourceHit]:
-        """Leftmost-longest, non-overlapping glossary terms in `text`."""
-        hits = self.all_source_hits(text)
+    def source_hits(self, text: str, all_hits: list[SourceHit] | None = None) -> list[SourceHit]:
+        """Leftmost-longest, non-overlapping glossary terms in `text` (from `all_hits` if given)."""
+        hits = self.all_source_hits(text) if all_hits is None else all_hits
         return [h for _, _, h in leftmost_longest((h.start, h.end, h) for h in hits)]
 
     def forbidden_hits(self, target: str) -> list[tuple[int, int, str, Term]]:

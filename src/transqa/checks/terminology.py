@@ -72,7 +72,7 @@ def term_missing(segment, options, context):
     target = segment.target
     folded = fold(target)
     seen = set()
-    for hit in index.source_hits(segment.source):
+    for hit in index.source_hits(segment.source, all_hits):
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
