@@ -3,9 +3,10 @@
 Names are runs of capitalised words (`Shanghai International IP Forum`), joined by spaces or hyphens
 and allowing lower-case connectors inside (`Office in China`). Each word maps to canonical words via a
 small abbreviation table (IP -> intellectual property, Int'l -> international, Dept. -> department,
-Co. -> company, Centre -> center, ...) plus the acronyms the document defines itself
-(`World Intellectual Property Organization (WIPO)`). Two names are variants when the canonical words
-of one occur in the other but the words as written differ.
+Co. -> company, Centre -> center, ...). Two names are variants when the canonical words of one occur in
+the other but the words as written differ. Acronyms the document defines for an organisation
+(`World Health Organization (WHO)`) are deliberately not expanded: `Director-General of the WHO` after
+that definition is what the definition is for.
 """
 
 from __future__ import annotations
@@ -42,11 +43,11 @@ def _word(surface: str) -> str:
     return surface.rstrip(".").replace("’", "'")
 
 
-def _canonical(surface: str, learned: dict[str, str]) -> list[str]:
+def _canonical(surface: str) -> list[str]:
     word = _word(surface)
     if word.endswith("'s"):
         word = word[:-2]
-    expansion = learned.get(word) or ACRONYMS.get(word)
+    expansion = ACRONYMS.get(word)
     if expansion is None and surface.endswith(".") or word.lower() in ABBREVIATIONS:
         expansion = ABBREVIATIONS.get(word.lower())
     return (expansion or word.lower()).split()
@@ -151,30 +152,24 @@ class NameVariants:
     """One entity named two ways in the target: an abbreviation in one place, its expansion in another.
 
     `Shanghai International IP Forum` vs `Shanghai International Intellectual Property Forum`;
-    `Int'l`/`International`, `Dept.`/`Department`, `Co.`/`Company`, `Centre`/`Center`, and acronyms the
-    document defines. The names must also share at least `min_shared` words as written, so an acronym
-    standing alone for its full name (`WIPO` after `World Intellectual Property Organization (WIPO)`)
-    is the normal short form, not a variant. The less frequent form is reported.
+    `Int'l`/`International`, `Dept.`/`Department`, `Co.`/`Company`, `Centre`/`Center`. The names must
+    share at least `min_shared` words as written. An organisation's acronym (`WIPO`, `the WHO`) is its
+    normal short form and is not expanded. The less frequent form is reported.
     """
 
     @staticmethod
     def collect(index, segment, options, context):
         target = segment.target
-        defs = [(d[0], d[4]) for d in definitions(target) if d[1] == "after"]
         names = extract_names(target)
-        if defs or names:
-            yield (index, defs, [(toks, spans, target[s:e], s) for s, e, toks, spans in names])
+        if names:
+            yield (index, [(toks, spans, target[s:e], s) for s, e, toks, spans in names])
 
     @staticmethod
     def finish(records, options, context):
-        learned = {}
-        for _, defs, _ in records:
-            for acr, full in defs:
-                learned.setdefault(acr, " ".join(_WORDS.findall(full)).lower().replace("-", " "))
-        occurrences = []  # (index, [(canonical word, token position)], tokens, spans)
-        for index, _, names in records:
+        occurrences = []  # (index, [(canonical word, token position)], tokens, spans, text, offset)
+        for index, names in records:
             for tokens, spans, text, offset in names:
-                words = [(w, i) for i, t in enumerate(tokens) for w in _canonical(t, learned)]
+                words = [(w, i) for i, t in enumerate(tokens) for w in _canonical(t)]
                 occurrences.append((index, words, tokens, spans, text, offset))
         by_word = defaultdict(set)
         distinct = {}
