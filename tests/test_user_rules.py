@@ -343,3 +343,9 @@ def test_safe_patterns_on_long_text_still_finish(tmp_path):
     r = rule("existence", patterns=[r"\bten thousand\b"])
     text = "word " * 40000 + "ten thousand"
     assert matches(r, ("", text)) == ["ten thousand"]
+
+
+def test_capitalization_allows_capitals_at_the_start_of_a_quotation():
+    r = rule("capitalization", words=["innovation"])
+    assert matches(r, ("", 'themes "Innovation in IP" and “Innovation first”')) == []
+    assert matches(r, ("", "themes of Innovation in IP")) == ["Innovation"]

@@ -10,7 +10,8 @@ from transqa.userpatterns import (Exceptions, check_choice, check_strings, compi
                                   per_rule, units, validate_common, where)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s'\"“‘(\[]*$")
+# The start of a sentence, or of a quotation (a quoted title or sentence starts with a capital).
+_SENTENCE_START = re.compile(r"(?:(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s'\"“‘(\[]*|(?:^|\s)[\"'(]|[“‘「《])$")
 # Chicago Manual of Style 8.159: articles, coordinating conjunctions and prepositions stay lowercase.
 SMALL_WORDS = ("a an the and but or nor for so yet as at by in of off on per to up via vs from into "
                "onto over than with").split()
