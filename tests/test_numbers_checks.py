@@ -120,3 +120,24 @@ def test_user_expressions_extend_the_list(tmp_path):
 def test_missing_expression_file_is_a_clean_error(tmp_path):
     with pytest.raises(TransqaError, match="not found"):
         load_expressions((str(tmp_path / "nope.yaml"),))
+
+
+def test_expressions_option_through_project_config(tmp_path):
+    from transqa.pipeline import RunOptions, check, prepare
+    extra = tmp_path / "ours.yaml"
+    extra.write_text("expressions:\n  - {source: 985工程, target: [Project 985]}\n", encoding="utf-8")
+    config = tmp_path / ".transqa.yaml"
+    config.write_text(f"rules:\n  NUM001: {{expressions: [{extra}]}}\n", encoding="utf-8")
+    doc = Document((Segment(1, "入选985工程的高校", "universities in the elite program"),))
+    plain = check(doc, prepare(RunOptions(select=["NUM001"])))
+    configured = check(doc, prepare(RunOptions(config=str(config), select=["NUM001"])))
+    assert [f.code for f in plain.findings] == ["NUM001"]
+    assert configured.findings == ()
+
+
+def test_bad_expressions_option_type_is_an_error(tmp_path):
+    from transqa.pipeline import RunOptions, prepare
+    config = tmp_path / ".transqa.yaml"
+    config.write_text("rules:\n  NUM001: {expressions: ours.yaml}\n", encoding="utf-8")
+    with pytest.raises(TransqaError, match="expressions"):
+        prepare(RunOptions(config=str(config)))
