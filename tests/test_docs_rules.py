@@ -3,7 +3,7 @@
 Conventions in the guide: a fenced block whose info string has `file=PATH` is written to PATH in a
 fresh directory (later blocks with the same path replace it); a ```console block holds commands
 (`$ transqa ...`) each followed by lines that must appear in its output, in that order (whitespace is
-normalised). A command may exit 0 or 1 (QA verdict or failing example); exit 2 (an error) is only
+normalised). `file=PATH append` adds the block to the end of PATH instead. A command may exit 0 or 1 (QA verdict or failing example); exit 2 (an error) is only
 accepted when the expected output shows `error:`. Any other kind of block is a test failure.
 """
 
@@ -28,7 +28,7 @@ def blocks(text: str) -> list[tuple[str, dict, str]]:
     for m in FENCE.finditer(text):
         info = m.group(1).split()
         kind = info[0] if info else ""
-        attrs = dict(part.split("=", 1) for part in info[1:] if "=" in part)
+        attrs = {k: v for k, _, v in (part.partition("=") for part in info[1:])}
         out.append((kind, attrs, m.group(2)))
     return out
 
@@ -74,6 +74,9 @@ def test_every_snippet_in_the_guide_runs(tmp_path, run_cli):
         if "file" in attrs:
             target = tmp_path / attrs["file"]
             target.parent.mkdir(parents=True, exist_ok=True)
+            if "append" in attrs:
+                assert target.exists(), f"{attrs['file']} is appended to before it is written"
+                body = target.read_text(encoding="utf-8") + body
             target.write_text(body, encoding="utf-8")
             _validate_written(target, kind)
             continue
@@ -99,6 +102,8 @@ def test_guide_packs_pass_their_own_examples(tmp_path, run_cli, pack):
         if "file" in attrs:
             target = tmp_path / attrs["file"]
             target.parent.mkdir(parents=True, exist_ok=True)
+            if "append" in attrs:
+                body = target.read_text(encoding="utf-8") + body
             target.write_text(body, encoding="utf-8")
     code, out, _ = run_cli("rules", "test", pack, cwd=tmp_path)
     assert code == 0, out
