@@ -82,6 +82,10 @@ def test_latin_source_terms_respect_word_boundaries_and_acronym_case():
     ("the Patent\nCooperation  Treaty", "Patent Cooperation Treaty", [(4, 30)]),
     ("the WIPO  office", "WIPO Office", [(4, 16)]),
     ("the wipo  office", "WIPO Office", []),
+    ("American officials said", "America", [(0, 8)]),
+    ("two Americans", "America", [(4, 13)]),
+    ("Chinese markets", "China", [(0, 7)]),
+    ("Americana", "America", []),
 ])
 def test_find_rendering(target, rendering, expected):
     assert find_rendering(target, fold(target), rendering) == expected

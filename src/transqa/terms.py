@@ -26,6 +26,14 @@ _FOLD.update({ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201c"): '"', ord("\
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})  # fullwidth ASCII
 _ACRONYM_TOKEN = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b")
 _SUFFIXES = ("'s", "s'", "es", "s", "'")
+# Place name -> its adjective (lower case): Chinese uses the noun for both (美国公司, 中国市场).
+ADJECTIVES = {"america": "american", "china": "chinese", "japan": "japanese", "britain": "british",
+              "france": "french", "germany": "german", "russia": "russian", "europe": "european",
+              "korea": "korean", "india": "indian", "italy": "italian", "australia": "australian",
+              "canada": "canadian", "mexico": "mexican", "africa": "african", "asia": "asian",
+              "spain": "spanish", "brazil": "brazilian", "iran": "iranian", "israel": "israeli",
+              "taiwan": "taiwanese", "vietnam": "vietnamese", "singapore": "singaporean",
+              "shanghai": "shanghainese"}
 
 
 def _is_word(ch: str) -> bool:
@@ -111,6 +119,9 @@ def find_rendering(target: str, folded_target: str, rendering: str) -> list[tupl
     keys = [key]
     if len(key) > 2 and key.endswith("y") and key[-2] not in "aeiou":
         keys.append(key[:-1] + "ies")
+    last = key.rsplit(" ", 1)[-1]
+    if last in ADJECTIVES:  # 美国官员 is `American officials`: the adjective renders the place too
+        keys.append(key[:len(key) - len(last)] + ADJECTIVES[last])
     spans = []
     for k in keys:
         found = list(_occurrences(folded_target, k))
