@@ -349,3 +349,17 @@ def test_capitalization_allows_capitals_at_the_start_of_a_quotation():
     r = rule("capitalization", words=["innovation"])
     assert matches(r, ("", 'themes "Innovation in IP" and “Innovation first”')) == []
     assert matches(r, ("", "themes of Innovation in IP")) == ["Innovation"]
+
+
+def test_dollar_group_references_as_vale_and_verifika_write_them():
+    paired = rule("paired", source_pattern=r"第(\d+)届", target_pattern=r"\b$1(?:st|nd|rd|th)\b")
+    assert matches(paired, ("第4届", "the 4th"), ("第4届", "the 14th")) == ["第4届"]
+    price = rule("paired", source_pattern=r"(\d+)美元", target_pattern=r"\$$1\b")
+    assert matches(price, ("5美元", "costs $5"), ("5美元", "costs 5 dollars")) == ["5美元"]
+    swap = rule("substitution", swap={r"(\d+) per cent": "$1%"}, regex=True)
+    assert [f.suggestion for f in findings(swap, ("", "5 per cent"))] == ["5%"]
+
+
+def test_existence_groups_are_placeholders():
+    r = rule("existence", "{group1} then {group2}", patterns=[r"(\w+) (\w+) etc"])
+    assert [f.message for f in findings(r, ("", "apples pears etc"))] == ["apples then pears"]

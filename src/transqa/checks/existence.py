@@ -21,11 +21,12 @@ def _prepare(options):
 
 @check_type("existence", options={"side": "target", "tokens": [], "patterns": [], "exceptions": [],
                                   "ignorecase": True, "scope": "text"},
-            validate=_validate)
+            placeholders=("group1", "group2", "group3"), validate=_validate)
 def existence(segment, options, context):
     """Every occurrence of a listed token (literal word or phrase) or pattern (regex) on `side`.
 
-    `{match}` in the message is the text found. Hits inside an `exceptions` phrase are skipped.
+    `{match}` in the message is the text found, `{group1}`..`{group3}` the groups of a pattern.
+    Hits inside an `exceptions` phrase are skipped.
     """
     side = options["side"]
     text = segment.target if side == "target" else segment.source
@@ -40,4 +41,6 @@ def existence(segment, options, context):
                 span = (m.start(), m.end())
                 if span not in seen and not shield.covers(text, *span):
                     seen.add(span)
-                    yield Hit(side, *span)
+                    groups = m.groups()
+                    yield Hit(side, *span, {f"group{i}": (groups[i - 1] if i <= len(groups) else None) or ""
+                                            for i in (1, 2, 3)})

@@ -1,8 +1,8 @@
 """paired: when the source matches X, the target must (or must not) match Y.
 
-Verifika-style back-references: `\\1`, `\\2`, `\\g<name>` in `target_pattern` stand for the text of
-that group of the source match (inserted literally), so `source_pattern: '(\\d+)年'` with
-`target_pattern: '\\b\\1\\b'` requires the same number in the target.
+Verifika-style back-references: `\\1`, `\\2`, `\\g<name>` (or `$1`, as Verifika and Vale write it)
+in `target_pattern` stand for the text of that group of the source match (inserted literally), so
+`source_pattern: '(\\d+)年'` with `target_pattern: '\\b\\1\\b'` requires the same number in the target.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from transqa.model import Hit
 from transqa.userpatterns import (Exceptions, check_choice, compile_regex, compile_tokens, finditer,
                                   per_rule, search, units, validate_common, where)
 
-_BACKREF = regex.compile(r"\\\\|\\(\d{1,2})|\\g<(\w+)>")
+_BACKREF = regex.compile(r"\\\\|\\\$|\\(\d{1,2})|\\g<(\w+)>|\$(\d)")
 
 
 def resolve(target_pattern: str, m: regex.Match | None) -> str:
     """`target_pattern` with each back-reference replaced by the escaped text of the source group."""
 
     def sub(ref: regex.Match) -> str:
-        if ref.group(0) == "\\\\":
+        if ref.group(0) in ("\\\\", "\\$"):  # an escaped backslash or dollar stays as written
             return ref.group(0)
-        name = ref.group(1) or ref.group(2)
+        name = ref.group(1) or ref.group(2) or ref.group(3)
         key = int(name) if name.isdigit() else name
         value = m.group(key) if m is not None else "x"
         return regex.escape(value or "")
@@ -45,7 +45,7 @@ def _validate(options):
         source = compile_regex(options["source_pattern"], options["ignorecase"])
         groups, names = source.groups, source.groupindex
     for ref in _BACKREF.finditer(options["target_pattern"]):
-        name = ref.group(1) or ref.group(2)
+        name = ref.group(1) or ref.group(2) or ref.group(3)
         if name is None:
             continue
         if (name.isdigit() and not 0 <= int(name) <= groups) or (not name.isdigit() and name not in names):

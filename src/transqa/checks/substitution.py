@@ -10,6 +10,9 @@ from transqa.userpatterns import (Exceptions, compile_regex, compile_tokens, fin
                                   validate_common, where)
 
 
+_DOLLAR = regex.compile(r"(?<!\\)\$(\d)")  # Vale writes groups in replacements as $1
+
+
 def _key(text: str, ignorecase: bool) -> str:
     key = " ".join(text.replace("’", "'").split())
     return key.casefold() if ignorecase else key
@@ -52,7 +55,7 @@ def substitution(segment, options, context):
     """Each `swap` key found in the target, with its value as `{preferred}` and the suggestion.
 
     Keys are literal words or phrases (regular expressions with `regex: true`, whose replacement may
-    use `\\1`). With `ignorecase` the suggestion follows the case of the match (`Per cent` -> `Percent`).
+    use `\\1` or `$1`). With `ignorecase` the suggestion follows the case of the match (`Per cent` -> `Percent`).
     A match that already is the preferred form is not reported.
     """
     text = segment.target
@@ -70,7 +73,7 @@ def substitution(segment, options, context):
                         continue
                 else:
                     try:
-                        wanted = m.expand(preferred)
+                        wanted = m.expand(_DOLLAR.sub(r"\\g<\1>", preferred))
                     except (regex.error, IndexError):
                         wanted = preferred
                 suggestion = match_case(m.group(), wanted) if options["ignorecase"] else wanted
