@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,20 @@ class _Args(dict):
         return "{" + key + "}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _fingerprint_prefix(code: str, source: str):
+    """sha1 fed with "code<US>source<US>": hashed once per rule and segment, not once per finding."""
+    return hashlib.sha1(f"{code}\x1f{source.strip()}\x1f".encode("utf-8"))
+
+
 def fingerprint(code: str, segment: Segment, side: str, match: str, ordinal: int) -> str:
-    """Stable across unrelated edits: code, the segment's source text, side, match and its ordinal."""
-    key = "\x1f".join((code, segment.source.strip(), side, match, str(ordinal)))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    """Stable across unrelated edits: code, the segment's source text, side, match and its ordinal.
+
+    The digest of "code<US>source<US>side<US>match<US>ordinal" (US = \\x1f), computed incrementally.
+    """
+    digest = _fingerprint_prefix(code, segment.source).copy()
+    digest.update(f"{side}\x1f{match}\x1f{ordinal}".encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def _finding(rule: Rule, segment: Segment, hit: Hit, ordinal: int) -> Finding:
