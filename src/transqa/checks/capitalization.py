@@ -15,39 +15,36 @@ from collections import defaultdict
 from transqa.checks.base import check_type
 from transqa.model import Hit
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+# `the` + a word, then up to two following tokens (to see whether a longer name continues).
+_THE = re.compile(r"\b[Tt]he\s+([A-Za-z][A-Za-z'’-]*)(?=(?:\s+(\S+))?(?:\s+(\S+))?)")
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER = re.compile(r"[a-z]{3,}")
+_LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
 # `Department of Health`, `Centers for Disease Control and Prevention`: a name continues over these.
-_CONNECTORS = frozenset("of for and on in de du & 's ’s".split())
+_CONNECTORS = frozenset("of for and on in de du &".split())
 # Words whose capitalised form is a different word (months, days, names) or never a choice.
 _SKIP = frozenset("""may march june august will bill mark rose china turkey polish earth god internet web
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
-def _title_cased(tokens: list[str]) -> bool:
-    long_words = [t for t in tokens[1:] if len(t) >= 4 and t[0].isalpha()]
-    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) >= 0.75 * len(long_words)
+def _title_cased(text: str) -> bool:
+    long_words = _LONG_WORD.findall(text)[1:]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
 def _scan(text: str):
     """(capitalised `the X` [(lower, start, end)], lowercase `the x` packed as 'word:start ...')."""
-    matches = list(_TOKEN.finditer(text))
-    tokens = [m.group() for m in matches]
-    if _title_cased(tokens):
-        return [], ""
     caps, lowers = [], []
-    for i, m in enumerate(matches):
-        if i == 0 or tokens[i - 1].lower() != "the":
-            continue
-        token = m.group()
-        if _CAPITALISED.fullmatch(token):
-            after = tokens[i + 1: i + 3] + [".", "."]
-            in_name = after[0][0].isupper() or (after[0] in _CONNECTORS and after[1][0].isupper())
-            if not in_name and token.lower() not in _SKIP:
-                caps.append((token.lower(), m.start(), m.end()))
-        elif _LOWER.fullmatch(token):
-            lowers.append(f"{token}:{m.start()}")
+    for m in _THE.finditer(text):
+        word = m.group(1)
+        if _LOWER.fullmatch(word):
+            lowers.append(f"{word}:{m.start(1)}")
+        elif _CAPITALISED.fullmatch(word) and word.lower() not in _SKIP:
+            nxt, after = m.group(2) or ".", m.group(3) or "."
+            if not (nxt[0].isupper() or (nxt in _CONNECTORS and after[0].isupper())):
+                caps.append((word.lower(), m.start(1), m.end(1)))
+    if (caps or lowers) and _title_cased(text):
+        return [], ""
     return caps, " ".join(lowers)
 
 

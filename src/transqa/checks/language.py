@@ -23,12 +23,20 @@ _SCRIPTS = (
     ("Greek", re.compile(r"[\u0370-\u03ff]")),
     ("Thai", re.compile(r"[\u0e00-\u0e7f]")),
 )
-# The most frequent English words; a real English sentence of 6+ words nearly always has some.
+# Frequent English words (function words plus common news vocabulary that is spelled differently in
+# other Latin-script languages); a real English sentence of 6+ words nearly always has some.
 _ENGLISH = frozenset("""
 the of and to a in is it that for was on are as with he she they be at by this have from or had not but
 what all were we when your can said there an which their if will one do no would out so up about into than
 them then its our has been who could more these two may other also after most over new only how us
 year years his her him you i me my people between against under says while before because should
+off down just made make get got take took go goes going gets new first last next many much own same such
+very each every any some both few per via among during without within across since until according
+day days week weeks month months time times world country countries government state states city cities
+police official officials president minister report reports percent million billion company companies
+market price prices team game games season win won wins players fans work works working workers jobs
+public service services project projects plan plans development national international local
+american british chinese european china us u.s. uk eu un trump xi beijing london washington
 """.split())
 # One pinyin syllable: optional initial, a final, optional tone number; tone-marked vowels allowed.
 _INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -46,7 +54,7 @@ def _letters(text: str) -> int:
 
 def english_share(words: list[str]) -> float:
     """Share of words that are among the most frequent English words."""
-    return sum(1 for w in words if w.lower() in _ENGLISH) / len(words) if words else 0.0
+    return sum(map(_ENGLISH.__contains__, map(str.lower, words))) / len(words) if words else 0.0
 
 
 def is_pinyin(word: str) -> bool:
@@ -106,7 +114,7 @@ def pinyin_target(segment, options, context):
         yield Hit("target", *_span(segment.target), {"words": len(words)})
 
 
-@check_type("target-not-english", options={"min_words": 6, "max_english_share": 0.12, "min_probability": 0.9,
+@check_type("target-not-english", options={"min_words": 6, "max_english_share": 0.15, "min_probability": 0.9,
                                            "ignore": ["en"]},
             placeholders=("language", "probability"))
 def target_not_english(segment, options, context):
@@ -114,11 +122,14 @@ def target_not_english(segment, options, context):
 
     Only targets of `min_words` words or more whose share of common English words is at most
     `max_english_share` reach langdetect; it must name a language outside `ignore` with at least
-    `min_probability`. Pinyin is left to the pinyin rule.
+    `min_probability`. Pinyin is left to the pinyin rule, and ASCII title-case lines (headlines) are
+    not sent to langdetect (each call costs 5-50 ms).
     """
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > options["max_english_share"]:
         return
+    if sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words) and segment.target.isascii():
+        return  # an English headline in title case (langdetect costs ~50 ms on these, and says English)
     if sum(1 for w in words if is_pinyin(w)) >= 0.8 * len(words):
         return
     language, probability = detect_language(segment.target, context)

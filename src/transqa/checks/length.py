@@ -36,17 +36,18 @@ LATIN_TOKEN_UNITS = 1.5
 
 def source_units(source: str) -> float:
     """Length of a Chinese source in units: Han characters, name parts and Latin/number tokens."""
-    text = _SRC_GLOSS.sub("", source)
+    text = _SRC_GLOSS.sub("", source) if "(" in source or "（" in source else source
     units = 0.0
-    for m in _NAME.finditer(text):
-        parts = re.split("[·・•‧.]", m.group())
-        units += NAME_PART_UNITS * len(parts) - len(_HAN_RE.findall(m.group()))
+    if "·" in text or "・" in text or "•" in text or "‧" in text or "." in text:
+        for m in _NAME.finditer(text):
+            parts = re.split("[·・•‧.]", m.group())
+            units += NAME_PART_UNITS * len(parts) - len(_HAN_RE.findall(m.group()))
     units += len(_HAN_RE.findall(text)) + LATIN_TOKEN_UNITS * len(_SRC_TOKEN.findall(text))
     return units
 
 
 def target_words(target: str) -> int:
-    return sum(1 for _ in _EN_WORD.finditer(target))
+    return len(_EN_WORD.findall(target))
 
 
 def sentence_counts(source: str, target: str) -> tuple[int, int]:

@@ -40,6 +40,9 @@ _SEQUENCE_RE = re.compile(r"…{2,}|—{2,}|\u2015{2,}")
 @check_type("chinese-dash-ellipsis", placeholders=("mark", "replacement"))
 def chinese_dash_ellipsis(segment, options, context):
     """The Chinese six-dot ellipsis (……) or two-em dash (——) in the English target; English uses ... and —."""
+    text = segment.target
+    if "……" not in text and "——" not in text and "――" not in text:
+        return
     for m in _SEQUENCE_RE.finditer(segment.target):
         replacement = "..." if m.group()[0] == "…" else "—"
         yield Hit("target", m.start(), m.end(), {"mark": m.group(), "replacement": replacement},

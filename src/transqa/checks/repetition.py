@@ -51,7 +51,15 @@ def repeated_phrase(segment, options, context):
     """A phrase of 2-8 words repeated three or more times in a row: a typical MT hallucination loop.
 
     The span covers the repeats after the first occurrence; the suggestion keeps one occurrence.
+    A loop repeats some word pair three times, so segments where no word pair occurs three times
+    (nearly all) are skipped before the backtracking regex runs.
     """
+    words = _TOKEN.findall(segment.target.lower())
+    if len(words) < 6:
+        return
+    pairs = Counter(zip(words, words[1:]))
+    if max(pairs.values()) < 3:
+        return
     for m in _LOOP.finditer(segment.target):
         phrase = m.group(1)
         times = len(re.findall(r"\b" + re.escape(phrase) + r"\b", m.group(), re.IGNORECASE))
@@ -186,8 +194,8 @@ class DuplicateTranslation:
     Sources that are themselves alike (`max_source_similarity`, character-bigram Dice after dropping
     punctuation; the stricter `near_max_source_similarity` for near-identical targets, since paraphrased
     sources legitimately get near-identical translations) are skipped: a repeated sentence may legitimately be translated the same way.
-    Near-identical candidates are found by blocking on the first and last three words, then confirmed
-    with chrF, so the cost stays linear in the document size.
+    Near-identical candidates are found by blocking on the first and last four words, filtered by
+    length, set Jaccard and Dice, then confirmed with chrF, so the cost stays linear in the document size.
     """
 
     @staticmethod
@@ -218,8 +226,9 @@ class DuplicateTranslation:
             blocks: dict[tuple, list] = defaultdict(list)
             for record in records:
                 toks = record[3]
-                blocks[("head",) + toks[:3]].append(record)
-                blocks[("tail",) + toks[-3:]].append(record)
+                blocks[("head",) + toks[:4]].append(record)
+                blocks[("tail",) + toks[-4:]].append(record)
+            sets: dict[int, frozenset] = {}
             for group in blocks.values():
                 if len(group) < 2 or len(group) > 50:
                     continue
@@ -227,10 +236,15 @@ class DuplicateTranslation:
                     if record[0] in first_of:
                         continue
                     for earlier in group[:k]:
-                        if earlier[3] == record[3] or _source_similarity(earlier[2], record[2]) >= \
-                                options["near_max_source_similarity"]:
+                        a, b = earlier[3], record[3]
+                        if a == b or min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
                             continue
-                        if dice(list(earlier[3]), list(record[3])) < 0.8:
+                        sa = sets.setdefault(earlier[0], frozenset(a))
+                        sb = sets.setdefault(record[0], frozenset(b))
+                        if len(sa & sb) < 0.7 * len(sa | sb):  # set Jaccard: a C-speed first cut
+                            continue
+                        if dice(list(a), list(b)) < 0.8 or _source_similarity(earlier[2], record[2]) >= \
+                                options["near_max_source_similarity"]:
                             continue
                         score = chrf(" ".join(record[3]), " ".join(earlier[3]), context)
                         if score >= options["min_chrf"]:
