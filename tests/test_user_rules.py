@@ -363,3 +363,17 @@ def test_dollar_group_references_as_vale_and_verifika_write_them():
 def test_existence_groups_are_placeholders():
     r = rule("existence", "{group1} then {group2}", patterns=[r"(\w+) (\w+) etc"])
     assert [f.message for f in findings(r, ("", "apples pears etc"))] == ["apples then pears"]
+
+
+def test_heading_case_leaves_numbers_compounds_and_capitals_alone():
+    title = rule("heading-case", "{expected}", style="title")
+    found = findings(title, ("第69届国际宇航大会", "The 69th congress on cross-border data in the EU"))
+    assert [f.suggestion for f in found] == ["The 69th Congress on Cross-border Data in the EU"]
+    assert findings(title, ("法国将举办比赛", "CSIRO to FAST")) == []   # 'to' is not the last word
+
+
+def test_questions_dialogue_and_fragments_are_not_headings():
+    title = rule("heading-case", style="title")
+    assert findings(title, ("你的评论是什么？", "What is your comment?")) == []
+    assert findings(title, ("他说：“好。”", 'He said: "We will continue. "')) == []
+    assert findings(title, ("他曾就读于", "From 1987 to 1991 he studied at the University of")) == []

@@ -277,14 +277,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_HEADING_END_BAD = tuple(".,;:，。；：、…")
+_HEADING_END_BAD = tuple(".,;:!?，。；：、…！？")
+_CLOSERS = "\"'”’)]）」』》 \t"
+_FRAGMENT_END = _re.compile(r"(?i)\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which)$")
+
+
+def _ends_open(text: str) -> bool:
+    """Ends like a sentence or a fragment: closing punctuation (inside quotes or not) or a function word."""
+    core = text.rstrip(_CLOSERS)
+    return core.endswith(_HEADING_END_BAD) or bool(_FRAGMENT_END.search(core))
 
 
 def is_heading(segment: Segment, side: str, max_words: int = 20) -> bool:
     """A heading or title: marked as one by the reader, or a short line without closing punctuation.
 
     Readers may set `segment.meta["heading"] = True`; otherwise the text must be one line of at most
-    `max_words` words that does not end in a full stop, comma, colon or semicolon (on either side).
+    `max_words` words, on neither side ending in sentence punctuation (. , ; : ! ?, also inside closing
+    quotes: questions and exclamations are far more often dialogue than headlines), and not ending
+    in a function word (`of`, `the`: a fragment of a sentence).
     """
     if "heading" in segment.meta:
         return bool(segment.meta["heading"])
@@ -292,7 +302,7 @@ def is_heading(segment: Segment, side: str, max_words: int = 20) -> bool:
     other = segment.text("source" if side == "target" else "target").strip()
     if not text or "\n" in text or len(text.split()) > max_words:
         return False
-    return not text.endswith(_HEADING_END_BAD) and not (other and other.endswith(_HEADING_END_BAD))
+    return not _ends_open(text) and not (other and _ends_open(other))
 
 
 def units(segment: Segment, side: str, scope: str) -> list[tuple[int, int]]:

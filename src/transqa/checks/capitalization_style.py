@@ -10,6 +10,7 @@ from transqa.userpatterns import (Exceptions, check_choice, check_strings, compi
                                   per_rule, units, validate_common, where)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
+_HEADING_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f'’]*")
 # The start of a sentence, or of a quotation (a quoted title or sentence starts with a capital).
 _SENTENCE_START = re.compile(r"(?:(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s'\"“‘(\[]*|(?:^|\s)[\"'(]|[“‘「《])$")
 # Chicago Manual of Style 8.159: articles, coordinating conjunctions and prepositions stay lowercase.
@@ -106,25 +107,30 @@ def capitalization(segment, options, context):
             yield Hit("target", m.start(), m.end(), {"expected": expected}, suggestion=expected)
 
 
+def _keep(word: str, free: bool, exceptions) -> bool:
+    """Words whose case a heading style does not decide: listed, capitals, inner capitals, with digits,
+    or the second part of a compound (`Cross-border` and `Cross-Border` are both found)."""
+    return (free or word in exceptions or any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word))
+
+
 def _title_case(words, small, exceptions):
-    out = []
     last = len(words) - 1
-    for i, (start, word, after_colon) in enumerate(words):
-        lower = word.lower()
-        if word in exceptions or any(c.isupper() for c in word[1:]):
+    out = []
+    for i, (_start, word, after_colon, free) in enumerate(words):
+        if _keep(word, free, exceptions) or (word.lower() in small and i not in (0, last) and not after_colon):
             out.append(word)
-        elif i in (0, last) or after_colon or lower not in small:
-            out.append(word[0].upper() + word[1:])
         else:
-            out.append(word)
+            out.append(word[0].upper() + word[1:])
     return out
 
 
 def _sentence_case(words, small, exceptions):
     out = []
-    for i, (start, word, after_colon) in enumerate(words):
-        if i == 0 or after_colon or word in exceptions or word == "I" or any(c.isupper() for c in word[1:]):
-            out.append(word[0].upper() + word[1:] if i == 0 else word)
+    for i, (_start, word, after_colon, free) in enumerate(words):
+        if i == 0:
+            out.append(word if _keep(word, free, exceptions) else word[0].upper() + word[1:])
+        elif after_colon or word == "I" or _keep(word, free, exceptions):
+            out.append(word)
         else:
             out.append(word[0].lower() + word[1:])
     return out
@@ -156,18 +162,19 @@ def heading_case(segment, options, context):
     exceptions = set(options["exceptions"])
     for lo, hi in units(segment, "target", options["scope"]):
         words = []
-        for m in _WORD.finditer(text, lo, hi):
+        for m in _HEADING_WORD.finditer(text, lo, hi):
             before = text[lo:m.start()].rstrip()
-            words.append((m.start(), m.group(), bool(words) and before.endswith((":", "—", "–"))))
+            words.append((m.start(), m.group(), bool(words) and before.endswith((":", "—", "–")),
+                          text[m.start() - 1:m.start()] in ("-", "/") and m.start() > lo))
         if len(words) < options["min_words"]:
             continue
-        words = [(s, w, c) for s, w, c in words if not (w.isupper() and len(w) > 1)] or words
         fix = _title_case if options["style"] == "title" else _sentence_case
-        fixed = fix(words, small, exceptions)
-        if all(a == b for (_, a, _), b in zip(words, fixed)):
+        fixed = [w if (w.isupper() and len(w) > 1) else new  # words in capitals stay as they are
+                 for (_, w, _, _), new in zip(words, fix(words, small, exceptions))]
+        if all(a == b for (_, a, _, _), b in zip(words, fixed)):
             continue
         chars = list(text[lo:hi])
-        for (start, word, _), new in zip(words, fixed):
+        for (start, word, _, _), new in zip(words, fixed):
             chars[start - lo:start - lo + len(word)] = new
         expected = "".join(chars)
         yield Hit("target", lo, hi, {"style": options["style"], "expected": expected}, suggestion=expected)
