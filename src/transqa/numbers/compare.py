@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from transqa.numbers.model import Quantity
+from transqa.numbers.units import converted
 
 DATEISH = ("date", "year", "time")
 # Kinds that may stand for each other when no same-kind match exists (second pass).
@@ -112,6 +113,9 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
     a = _value_in(s, t.kind)
     if a is None or t.value is None:
         return False
+    conv = converted(a, s.unit, t.unit) if s.kind == "cardinal" else None
+    if conv is not None:                            # 7.5万亩 -> 5,000 hectares: rounded conversions
+        return close(conv, t.value, approx=True, rel=0.05)
     return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague, rel=_tolerance(s, t),
                  source_place=s.place if s.kind == t.kind else None)
 

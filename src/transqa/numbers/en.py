@@ -11,6 +11,7 @@ import re
 
 from transqa.numbers.model import Quantity, place_of
 from transqa.numbers.trie import trie_pattern
+from transqa.numbers.units import en_unit
 
 MONTHS = {name: i for i, name in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
@@ -268,7 +269,7 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
             value = -value                              # negative 23, minus 5
         q = Quantity("ordinal" if ordsuf else "cardinal", value, start, end, text[start:end],
                      approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident,
-                     label=_label(text, m.start("v")) if ident else "")
+                     label=_label(text, m.start("v")) if ident else "", unit=en_unit(text, end))
         # "3 to 5 million", "3-5 billion": the first end takes the second's scale
         if prev is not None and scale > 1 and prev.value is not None and prev.place is not None \
                 and prev.place < scale and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[prev.end:start]):

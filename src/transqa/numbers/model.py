@@ -26,6 +26,7 @@ class Quantity:
     label: str = ""              # for names and codes: the letters before the digits (SARS-CoV-, PD-)
     article: bool = False        # 1 before a classifier (1名, 1小时): may become "a"/"an"
     inferred: bool = False       # a day (18日) whose month comes from earlier in the segment
+    unit: str = ""               # a measurement unit right after the number (mu, ha, km, mile, kg ...)
 
     def describe(self) -> str:
         """The value as an English reader would compare it: `798,000`, `12%`, `2022-12-09`."""

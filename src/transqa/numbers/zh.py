@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from transqa.numbers.cnparse import CN_CHARS, DIGITS, FULLWIDTH, parse, scale_of
 from transqa.numbers.model import Quantity, place_of
+from transqa.numbers.units import zh_unit
 
 D = r"[0-9０-９]"
 DNUM = rf"{D}+(?:[,，]{D}{{3}}(?![0-9０-９]))*(?:[.．]{D}+)?"   # 1,234.5; 5，000 (3 digits after ，only)
@@ -319,7 +320,8 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
                          approx=bool(more) or _approx(text, m.start(), end),
                          place=place_of(_ascii(raw), scale), ident=ident,
                          label=_label(text, m.start("d")) if ident else "",
-                         article=value == 1 and scale == 1 and bool(CLASSIFIER_RE.match(text, end)))
+                         article=value == 1 and scale == 1 and bool(CLASSIFIER_RE.match(text, end)),
+                         unit=zh_unit(text, end))
         else:
             token = m.group("c")
             if not _accept_cn(text, m, token):
@@ -339,7 +341,8 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
             q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
-                         approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True)
+                         approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True,
+                         unit=zh_unit(text, end))
         claims.take(q.start, q.end)
         if found and RANGE_SEP.match(text[found[-1][0].end:q.start]) and found[-1][1] == 1 and scale > 1:
             prev = found[-1][0]                   # 3至5万: the first end takes the second's scale

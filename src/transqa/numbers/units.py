@@ -1,0 +1,42 @@
+"""Unit conversions translators make (亩 -> hectares, 公里 -> miles, 斤 -> kg): a converted value matches."""
+
+from __future__ import annotations
+
+import re
+
+# Chinese unit after a number -> canonical name
+ZH_UNITS = {"亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "英里": "mile", "斤": "jin", "公斤": "kg",
+            "千克": "kg", "吨": "t", "英尺": "ft", "米": "m", "摄氏度": "C", "℃": "C", "华氏度": "F", "英亩": "acre"}
+ZH_UNIT_RE = re.compile(r"(?:多|余)?(" + "|".join(sorted(ZH_UNITS, key=len, reverse=True)) + ")")
+EN_UNITS = {"hectare": "ha", "hectares": "ha", "ha": "ha", "mile": "mile", "miles": "mile", "km": "km",
+            "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km", "kg": "kg",
+            "kilogram": "kg", "kilograms": "kg", "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
+            "feet": "ft", "foot": "ft", "ft": "ft", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+            "acre": "acre", "acres": "acre", "mu": "mu", "°C": "C", "°F": "F", "Fahrenheit": "F",
+            "Celsius": "C", "tons": "t", "tonnes": "t", "ton": "t", "tonne": "t"}
+EN_UNIT_RE = re.compile(r"\s*-?\s*(?:square\s+)?(" + "|".join(sorted(map(re.escape, EN_UNITS), key=len, reverse=True))
+                        + r")\b")
+FACTORS = {("mu", "ha"): 1 / 15, ("mu", "acre"): 0.164737, ("ha", "acre"): 2.471054, ("ha", "mu"): 15.0,
+           ("km", "mile"): 0.621371, ("mile", "km"): 1.609344, ("jin", "kg"): 0.5, ("jin", "lb"): 1.102311,
+           ("kg", "lb"): 2.204623, ("t", "lb"): 2204.623, ("ft", "m"): 0.3048, ("m", "ft"): 3.28084,
+           ("acre", "ha"): 0.404686}
+
+
+def zh_unit(text: str, end: int) -> str:
+    m = ZH_UNIT_RE.match(text, end)
+    return ZH_UNITS[m.group(1)] if m else ""
+
+
+def en_unit(text: str, end: int) -> str:
+    m = EN_UNIT_RE.match(text, end)
+    return EN_UNITS[m.group(1)] if m else ""
+
+
+def converted(value: float, source_unit: str, target_unit: str) -> float | None:
+    """The source value in the target's unit, or None when no conversion applies."""
+    if not source_unit or not target_unit or source_unit == target_unit:
+        return None
+    if (source_unit, target_unit) == ("C", "F"):
+        return value * 9 / 5 + 32
+    factor = FACTORS.get((source_unit, target_unit))
+    return value * factor if factor else None
