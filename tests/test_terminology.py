@@ -208,3 +208,17 @@ def test_seed_pair_flags_exactly_the_reviewed_terminology_defects(seed_report):
 def test_seed_pair_correct_renderings_not_flagged(seed_report, word):
     assert not [f for f in seed_report.findings if f.side == "target" and word in f.match and f.code != "TERM005"]
     assert not [f for f in seed_report.findings if f.code in ("TERM002", "TERM003")]
+
+
+def test_traditional_chinese_seed_gives_the_same_findings(seed_report, tmp_path):
+    import opencc
+
+    hant = tmp_path / "seed.zh-hant.txt"
+    hant.write_text(opencc.OpenCC("s2t").convert((SEED / "cnipa-forum.zh.txt").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    assert hant.read_text(encoding="utf-8") != (SEED / "cnipa-forum.zh.txt").read_text(encoding="utf-8")
+    prepared = prepare(RunOptions(select=["TERM", "CONS"]))
+    report = check(read_document([str(hant), str(SEED / "cnipa-forum.en.txt")]), prepared)
+    got = [(f.segment, f.code, f.side, f.start, f.end) for f in report.findings]
+    assert got == [(f.segment, f.code, f.side, f.start, f.end) for f in seed_report.findings]
+    assert ("6", "TERM001") in {(str(f.segment), f.code) for f in report.findings}
