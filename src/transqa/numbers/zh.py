@@ -32,7 +32,7 @@ NUMSTART = "0-9０-９〇零一二两三四五六七八九十百千万亿壹贰�
 DATE_RE = re.compile(
     rf"(?=[{NUMSTART}])(?<![0-9０-９.．])(?:(?P<y>{_Y})年(?:(?P<m>{_M})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?"
     rf"|(?P<m2>{_M})月(?:份)?(?:(?P<d2>{_DAY})[日号])?"
-    rf"|(?P<d3>{_DAY})日(?![本元报内前后常益期子常间光])"
+    rf"|(?P<d3>{_DAY})(?:日(?![本元报内前后常益期子常间光])|号(?=[上下晚凌早中，,]))"
     rf")")
 ISO_DATE_RE = re.compile(rf"(?=[0-9０-９])(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
 WEEKDAY_RE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
@@ -51,7 +51,7 @@ PERCENT_RE = re.compile(
     rf"(?=[{NUMSTART}约近逾超大])(?P<a>约|近|逾|超过|大约)?(?:(?P<pre>百分之|千分之|万分之)(?P<v1>{NUM})"
     rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
     rf"|(?P<v5>{DNUM})(?=[-—–~～至到]{DNUM}\s*[%％])"
-    rf"|(?P<v3>{NUM})(?P<pts>多?个百分点)"
+    rf"|(?P<v3>{NUM})(?P<pts>多?个百分点|个(?=[和、及与]{NUM}多?个百分点))"
     rf"|(?P<v6>百分百)"
     rf"|(?P<v4>[一二两三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
     rf"|(?P<den>{NUM})分之(?P<num>{NUM})"
@@ -340,6 +340,8 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
             if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
+            if text[max(0, m.start() - 2):m.start()] == "零下":
+                value = -value                                 # 零下十二摄氏度: minus 12
             q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
                          approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True,
                          unit=zh_unit(text, end))
@@ -363,6 +365,7 @@ SPACED = re.compile(rf"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e
 DECADE_RE = re.compile(rf"(?=[0-9０-９世一二三四五六七八九十])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
                        rf"|(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
                        rf"|[一二三四五六七八九]十年代"
+                       rf"|(?<![0-9])[1-9][、，,和与至到\-—][1-9]0年代"
                        rf"|{D}+分{D}+(?:秒{D}*)?|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
 
 
