@@ -66,7 +66,7 @@ def evaluate(name: str, out: Path) -> dict:
     run(sys.executable, str(TOOLS / "inject.py"), str(src), str(tgt), str(bench))
     report = check(src, tgt, work / "default.json")
     gloss = ("--glossary", str(bench / "glossary.yaml"))
-    check(bench / "src.zh", bench / "clean.en", work / "clean.json", *gloss)
+    clean = check(bench / "src.zh", bench / "clean.en", work / "clean.json", *gloss)
     check(bench / "src.zh", bench / "injected.en", work / "injected.json", *gloss)
     score = json.loads(run(sys.executable, str(TOOLS / "score_bench.py"), str(bench),
                            str(work / "clean.json"), str(work / "injected.json")))
@@ -79,6 +79,11 @@ def evaluate(name: str, out: Path) -> dict:
         if f["severity"] in MAJOR:
             major_lines.add(f["segment"])
             by_rule["(" + f["code"].rstrip("0123456789") + " major+)"].add(f["segment"])
+    bench_major = defaultdict(set)  # which rules make the bench's false alarms (clean run with its glossary)
+    for f in clean["findings"]:
+        if f["severity"] in MAJOR:
+            bench_major[f["code"]].add(f["segment"])
+    score["major_by_rule"] = {code: len(segs) for code, segs in sorted(bench_major.items())}
     rules = {code: {"lines": len(segs), "share": len(segs) / lines, "severity": "/".join(sorted(severities[code]))}
              for code, segs in sorted(by_rule.items())}
     return {"corpus": name, "lines": lines, "rules": rules, "major_share": len(major_lines) / lines,
@@ -104,6 +109,8 @@ def print_corpus(r: dict) -> None:
     b = r["bench"]
     print(f"bench: recall {b['recall']:.3f}, false alarms (major+) {b['false_alarm_major']:.3f}, "
           f"any flag {b['flag_rate_any']:.3f}; " + ", ".join(f"{k} {v}" for k, v in b["per_kind"].items()))
+    print("bench clean run, lines at major+ by rule (incl. planted lines): "
+          + ", ".join(f"{k} {v}" for k, v in b["major_by_rule"].items()))
 
 
 def print_summary(results: list[dict]) -> None:
