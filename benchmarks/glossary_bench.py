@@ -136,7 +136,7 @@ def main(argv=None) -> int:
 
     check = registry()["term-missing"].run
     targets = ["The synthetic term and the China National Intellectual Property Administration."] * len(segments)
-    segs = [Segment(i, s, t) for i, (s, t) in enumerate(zip(planted, targets))]
+    segs = [Segment(i, s, t) for i, (s, t) in enumerate(zip(segments, targets))]  # same hits for both
     opts = dict(registry()["term-missing"].options)
 
     def rule(glossaries):

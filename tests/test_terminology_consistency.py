@@ -41,6 +41,20 @@ def test_consistent_entry_tie_keeps_the_first_rendering():
     assert spans(run("TERM004", pairs, USER)) == [(2, "patent attorney")]
 
 
+def test_all_entries_option_ignores_acronym_alternation():
+    rule = RULES["TERM004"]
+    rule = type(rule)(**{**rule.__dict__, "options": {**rule.options, "all_entries": True}})
+    g = (load_glossary(ROOT / "fixtures" / "terminology" / "seed-terms.yaml"),)
+    pairs = [("市委书记出席。", "The Party Secretary attended."),
+             ("市委书记发言。", "The Secretary of the CPC Shanghai Municipal Committee spoke."),
+             ("市委书记离开。", "The Party Secretary left."),
+             ("世界知识产权组织", "the World Intellectual Property Organization"), ("世界知识产权组织", "WIPO")]
+    segments = tuple(Segment(i, s, t) for i, (s, t) in enumerate(pairs, 1))
+    found = run_rules(Document(segments), [rule], Context(glossaries=g))
+    assert spans(found) == [(2, "Secretary of the CPC Shanghai Municipal Committee")]
+    assert run_rules(Document(segments), [RULES["TERM004"]], Context(glossaries=g)) == []
+
+
 def test_entries_without_consistent_flag_may_vary():
     pairs = [("根据专利合作条约提交。", "Filed under the PCT."),
              ("根据专利合作条约提交。", "Filed under the Patent Cooperation Treaty.")]

@@ -105,15 +105,17 @@ def _quote_pairs(source: str, target: str):
     return [(s, t) for (_, _, s), t in zip(src, tgt)]
 
 
-@check_type("term-inconsistent", scope="document", options={"learn_quotes": True},
+@check_type("term-inconsistent", scope="document", options={"learn_quotes": True, "all_entries": False},
             placeholders=("term", "preferred", "first"))
 class TermInconsistent:
     """One source term rendered two ways in one document.
 
     Glossary entries marked `consistent: true` (their approved renderings are alternatives; house
-    style is to pick one) and, with `learn_quotes`, renderings learned from the document itself: when
-    a segment has as many quoted phrases in the source (“…”, 「…」) as in the target, they pair up in
-    order, and a later pairing of the same source phrase with a different target phrase is reported.
+    style is to pick one), or with `all_entries` every entry with two or more renderings that are not
+    acronyms (a full name and its acronym are meant to alternate). With `learn_quotes`, renderings
+    learned from the document itself: a segment with exactly one quoted phrase in the source (“…”,
+    「…」) and one in the target pairs them, and the same source phrase quoted with a different target
+    phrase elsewhere is reported (case, articles and inflection do not count as different).
     """
 
     @staticmethod
@@ -127,12 +129,15 @@ class TermInconsistent:
             seen = set()
             for hit in terms.source_hits(segment.source):
                 term = hit.term
-                if not term.consistent or len(term.target) < 2 or id(term) in seen:
+                renderings = term.target if term.consistent else (
+                    [r for r in term.target if not r.isupper()] if options["all_entries"] else ())
+                if len(renderings) < 2 or id(term) in seen:
                     continue
                 seen.add(id(term))
-                found = sorted((span, r) for r in term.target for span in find_rendering(target, folded, r))
+                found = sorted(((s, -e), r) for r in renderings for s, e in find_rendering(target, folded, r))
                 if found:
-                    (start, end), rendering = found[0]
+                    (start, neg_end), rendering = found[0]  # leftmost, then longest
+                    end = -neg_end
                     yield ("term", f"{term.glossary}\x1f{term.source[0]}", hit.pattern, rendering,
                            index, segment.id, start, end, rendering)
         if options["learn_quotes"]:
