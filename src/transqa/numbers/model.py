@@ -46,7 +46,7 @@ class Quantity:
             return ordinal_suffix(int(v)) if v == int(v) else fmt(v)
         if self.kind == "year":
             return str(int(v))
-        return fmt(v)
+        return f"{fmt(v)} {self.unit}" if self.unit else fmt(v)
 
 
 def fmt(v: float) -> str:
