@@ -108,6 +108,8 @@ def test_every_format_renders_a_batch(run_cli, tmp_path, monkeypatch):
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert uris == {"en/bad.txt"}
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startColumn"] == 8 and region["endColumn"] == 10  # "The 4th  innovation": the double space
     assert "en/bad.txt" in (tmp_path / "out.markdown").read_text(encoding="utf-8")
     html = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert '<table class="files">' in html and "en/good.txt" in html

@@ -120,3 +120,21 @@ def test_table_input_has_lines_but_no_columns(run_cli, tmp_path, monkeypatch):
     validate(log)
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 2 and "startColumn" not in region
+
+
+@pytest.mark.parametrize("inputs,columns", [
+    ({"format": "text-pair"}, True),
+    ({"format": "batch", "formats": ["text-pair"]}, True),
+    ({"format": "aligned-text"}, False),  # sentences, not lines: a column would point at the wrong place
+    ({"format": "batch", "formats": ["aligned-text", "text-pair"]}, False),
+    ({"format": "xliff-1.2"}, False),
+])
+def test_columns_only_where_segments_are_lines(tmp_path, inputs, columns):
+    from dataclasses import replace
+
+    report = make_report(tmp_path)
+    report = replace(report, document=replace(report.document, inputs=inputs))
+    log = json.loads(render(report, "sarif"))
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert ("startColumn" in region) is columns and region["startLine"] == 1
+    validate(log)

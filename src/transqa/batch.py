@@ -113,9 +113,13 @@ class Progress:
             self._task = self._bar.add_task(label, total=total)
             self._bar.start()
 
-    def advance(self, description: str | None = None) -> None:
+    def describe(self, description: str) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, **({"description": description} if description else {}))
+            self._bar.update(self._task, description=description)
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -200,11 +204,13 @@ def check_directories(source_dir: str, target_dir: str, prepared, *, pattern: st
     results = []
     try:
         for pair in pairing.pairs:
+            progress.describe(f"Checking {Path(pair.target).name}")
             results.append((pair, run_check(read(pair), prepared)))
-            progress.advance(f"Checking {Path(pair.target).name}")
+            progress.advance()
     finally:
         progress.close()
-    inputs = {"format": "batch", "source": source_dir, "target": target_dir, "pattern": pattern,
+    inputs = {"format": "batch", "formats": sorted({str(r.document.inputs.get("format")) for _, r in results}),
+              "source": source_dir, "target": target_dir, "pattern": pattern,
               "pairs": [{"source": p.source, "target": p.target} for p in pairing.pairs],
               "unpaired": pairing.unpaired_sources + pairing.unpaired_targets}
     return merge_reports(results, prepared, inputs)

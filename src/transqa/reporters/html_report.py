@@ -331,7 +331,7 @@ def _header(report: Report) -> str:
     elif inputs.get("source") and inputs.get("target"):
         what = f'{relative_path(inputs["source"])} → {relative_path(inputs["target"])}'
     else:
-        what = relative_path(inputs.get("path")) or ""
+        what = relative_path(inputs.get("file") or inputs.get("path")) or ""
     counts = "".join(f'<span><span class="dot" style="background:{SEV_COLOR[sev]}"></span>{n} {sev}</span>'
                      for sev, n in s.by_severity.items())
     extra = []

@@ -19,7 +19,7 @@ from transqa.reporters.common import OTHER_SIDE, SegmentIndex, one_line, path_ur
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "info": "note"}
-LINE_FORMATS = ("text-pair", "batch")  # inputs whose segments are whole lines: columns are exact
+LINE_FORMAT = "text-pair"  # segments are whole lines of their files: columns are exact
 FINGERPRINT_KEY = "transqa/v1"
 
 
@@ -113,7 +113,9 @@ def sarif_dict(report: Report) -> dict[str, Any]:
             rules.append(_stub_rule(finding))
     index = {rule.code: i for i, rule in enumerate(rules)}
     segment_of = SegmentIndex(report)
-    exact = report.document.inputs.get("format") in LINE_FORMATS
+    inputs = report.document.inputs
+    exact = inputs.get("format") == LINE_FORMAT or (inputs.get("format") == "batch"
+                                                    and inputs.get("formats") == [LINE_FORMAT])
     s = report.score
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "transqa", "version": __version__, "semanticVersion": __version__,
