@@ -222,3 +222,39 @@ def test_traditional_chinese_seed_gives_the_same_findings(seed_report, tmp_path)
     got = [(f.segment, f.code, f.side, f.start, f.end) for f in report.findings]
     assert got == [(f.segment, f.code, f.side, f.start, f.end) for f in seed_report.findings]
     assert ("6", "TERM001") in {(str(f.segment), f.code) for f in report.findings}
+
+
+def _with(code, **options):
+    rule = RULES[code]
+    return type(rule)(**{**rule.__dict__, "options": {**rule.options, **options}})
+
+
+def test_forbidden_anywhere_when_require_source_is_off():
+    g = [glossary(term("国家知识产权局", "CNIPA", forbidden=["SIPO", "State Intellectual Property Office"]))]
+    segments = (Segment(1, "他曾在那里工作。", "He once worked at the State Intellectual Property Office (SIPO)."),)
+    rule = _with("TERM001", require_source=False)
+    found = run_rules(Document(segments), [rule], Context(glossaries=tuple(g)))
+    assert [(f.match, f.suggestion) for f in found] == [("State Intellectual Property Office", "CNIPA"), ("SIPO", "CNIPA")]
+    assert run_rules(Document(segments), [RULES["TERM001"]], Context(glossaries=tuple(g))) == []
+
+
+def test_origin_option_splits_user_and_shipped_entries():
+    shipped = load_glossaries(default_glossary_paths())
+    user = glossary(term("专利代理师", "patent attorney", kind="title"), name="client")
+    pairs = (Segment(1, "专利代理师和国家知识产权局", "agents and the office"),)
+    ctx = Context(glossaries=tuple([*shipped, user]))
+    only_user = run_rules(Document(pairs), [_with("TERM002", origin="user")], ctx)
+    only_shipped = run_rules(Document(pairs), [_with("TERM002", origin="shipped")], ctx)
+    assert [f.match for f in only_user] == ["专利代理师"]
+    assert [f.match for f in only_shipped] == ["国家知识产权局"]
+
+
+def test_bad_rule_options_are_config_errors():
+    from transqa.checks import registry
+    from transqa.errors import TransqaError
+    from transqa.packs import validate_options
+
+    with pytest.raises(TransqaError, match="shipped_kinds"):
+        validate_options(registry()["term-missing"], {"shipped_kinds": ["gadget"]}, "rule TERM002")
+    with pytest.raises(TransqaError, match="origin"):
+        validate_options(registry()["term-missing"], {"origin": "client"}, "rule TERM002")
