@@ -76,9 +76,11 @@ def evaluate(name: str, out: Path) -> dict:
         by_rule[f["code"]].add(f["segment"])
         severities[f["code"]].add(f["severity"])
         any_lines.add(f["segment"])
+        family = f["code"].rstrip("0123456789")
+        by_rule[f"({family} any)"].add(f["segment"])
         if f["severity"] in MAJOR:
             major_lines.add(f["segment"])
-            by_rule["(" + f["code"].rstrip("0123456789") + " major+)"].add(f["segment"])
+            by_rule[f"({family} major+)"].add(f["segment"])
     bench_major = defaultdict(set)  # which rules make the bench's false alarms (clean run with its glossary)
     for f in clean["findings"]:
         if f["severity"] in MAJOR:
