@@ -258,3 +258,20 @@ def test_bad_rule_options_are_config_errors():
         validate_options(registry()["term-missing"], {"shipped_kinds": ["gadget"]}, "rule TERM002")
     with pytest.raises(TransqaError, match="origin"):
         validate_options(registry()["term-missing"], {"origin": "client"}, "rule TERM002")
+
+
+def test_big_glossary_without_aliases_is_no_yaml_bomb(tmp_path, monkeypatch):
+    """The alias-expansion limit must not refuse a large glossary that simply has many nodes."""
+    from transqa import yamlio
+    from transqa.errors import TransqaError
+
+    monkeypatch.setattr(yamlio, "MAX_YAML_NODES", 200)
+    path = tmp_path / "big.yaml"
+    path.write_text("terms:\n" + "".join(f"  - source: 术语{k}\n    target: [term {k}, t{k}]\n    note: n\n"
+                                        for k in range(100)), encoding="utf-8")
+    assert len(load_glossary(path).terms) == 100
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nterms: []\n", encoding="utf-8")
+    with pytest.raises(TransqaError, match="aliases expand"):
+        load_glossary(bomb)
