@@ -91,6 +91,8 @@ class LengthRatio:
         if units < 3:
             return
         words = target_words(segment.target)
+        if _HAN_RE.search(segment.target) and len(_HAN_RE.findall(segment.target)) >= words:
+            return  # a target still mostly in Chinese is ACC003's finding, not a length question
         body = segment.target.strip()
         start = segment.target.find(body) if body else 0
         src_sent, tgt_sent = sentence_counts(segment.source, segment.target) if units >= options["min_units"] \
