@@ -120,3 +120,24 @@ def test_read_aligned_segments_carry_lines_and_beads(fixtures):
     assert doc.segments[1].target_location.line == 2
     assert all(s.meta["bead"] in ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1") for s in doc.segments)
     assert len({s.id for s in doc.segments}) == len(doc.segments)
+
+
+def test_hard_wrapped_paragraph_joins_lines_but_titles_stay_apart():
+    wrapped = ("Shanghai will take the most stringent measures to intensify IP\n"
+               "protection, optimize rapid and coordinated IP protection, and the\n"
+               "mechanism of diversified dispute settlement. The city will use more\n"
+               "effective public services to inspire IP values.")
+    got = [s.text for s in document_sentences(wrapped, "en")]
+    assert got == ["Shanghai will take the most stringent measures to intensify IP protection, optimize rapid "
+                   "and coordinated IP protection, and the mechanism of diversified dispute settlement.",
+                   "The city will use more effective public services to inspire IP values."]
+    one_per_line = "Zhang Guangjun was appointed.\nThe meeting was held in Guangzhou.\nHe is now Vice Governor."
+    assert len(document_sentences(one_per_line, "en")) == 3
+
+
+def test_romanised_names_are_anchors():
+    from transqa.align import _romanised, name_candidates
+
+    names = name_candidates(["Chen Jining and Zhou Fen visited Qingdao. Then they left."])
+    assert _romanised("上海市委书记陈吉宁和周芬在青岛", names) == {"chen", "jining", "zhou", "qingdao"}
+    assert "then" not in _romanised("他们离开了", names)

@@ -3,9 +3,9 @@
 Chinese sentences end at 。！？； (and ！？!?…… runs), closing quotes and brackets staying with the
 sentence. English sentences end at . ! ? followed by space and a capital, digit, quote or bracket,
 except after abbreviations (Mr., Nov., No. 5, U.S., e.g.), initials (J. K. Rowling) and inside
-decimals (3.5). A line break inside a paragraph ends a sentence (titles, datelines, list items) unless it looks
-like a hard wrap (see `_wrapped`); wrapped lines are joined with a space, or with nothing between
-two CJK characters.
+decimals (3.5). A line break inside a paragraph ends a sentence (titles, datelines, list items) unless the
+paragraph is hard-wrapped or the break is plainly mid-sentence (`_blocks`); joined lines get a
+space, or nothing between two CJK characters.
 """
 
 from __future__ import annotations
@@ -56,22 +56,38 @@ def paragraphs(text: str) -> list[list[tuple[int, str]]]:
     return out
 
 
-def _wrapped(line: str, following: str, lang: str) -> bool:
-    """Is the break after `line` a hard wrap inside a sentence (join) rather than a boundary?
+_WIDTH = {"en": (40, 100), "zh": (20, 60)}  # plausible hard-wrap widths, in characters
+_SENTENCE_FINAL = re.compile(f"[.!?。！？；…][{CLOSERS}]*$")
 
-    English: the line ends in a letter, digit, comma, hyphen or similar and the next line starts in
-    lower case. Chinese: the line ends without a sentence mark and is long (>= 25 characters):
-    titles, datelines and headings are short lines of their own.
-    """
-    last, first = line.rstrip()[-1:], following.lstrip()[:1]
+
+def _hard_wrapped(lines: list[str], lang: str) -> bool:
+    """A paragraph wrapped at a fixed width: 3+ lines, the non-final ones of nearly equal length
+    within a plausible width, and most of them ending mid-sentence."""
+    body = [line.strip() for line in lines[:-1]]
+    if len(body) < 2:
+        return False
+    width = max(len(line) for line in body)
+    low, high = _WIDTH[lang]
+    open_ends = sum(1 for line in body if not _SENTENCE_FINAL.search(line))
+    return low <= width <= high and all(len(line) >= 0.75 * width for line in body) and open_ends * 2 >= len(body)
+
+
+def _continues(line: str, following: str, lang: str) -> bool:
+    """Outside hard-wrapped paragraphs: an English line ending in a lower-case letter, digit, comma or
+    hyphen and followed by a lower-case start is one sentence broken over two lines."""
     if lang == "zh":
-        return len(line.strip()) >= 25 and not _ZH_END.match(last) and last not in CLOSERS
+        return False
+    last, first = line.rstrip()[-1:], following.lstrip()[:1]
     return bool(re.match(r"[a-z0-9,;:\-–—(]", last)) and bool(re.match(r"[a-z0-9(]", first))
 
 
 def _blocks(lines: list[tuple[int, str]], lang: str) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Runs of wrapped lines joined into text, each with (offset, line) marks of where lines start."""
+    """Runs of joined lines as text, each with (offset, line) marks of where its lines start.
+
+    A line break ends a sentence (titles, datelines, list items, one sentence per line) unless the
+    paragraph is hard-wrapped or the break is plainly mid-sentence (`_continues`)."""
     han = re.compile(f"[{HAN}]")
+    wrapped = _hard_wrapped([line for _, line in lines], lang)
     out: list[tuple[str, list[tuple[int, int]]]] = []
     text, marks = "", []
     for k, (n, line) in enumerate(lines):
@@ -80,7 +96,7 @@ def _blocks(lines: list[tuple[int, str]], lang: str) -> list[tuple[str, list[tup
             text += "" if han.match(text[-1]) and han.match(line[0]) else " "
         marks.append((len(text), n))
         text += line
-        if k + 1 == len(lines) or not _wrapped(line, lines[k + 1][1], lang):
+        if k + 1 == len(lines) or not (wrapped or _continues(line, lines[k + 1][1], lang)):
             out.append((text, marks))
             text, marks = "", []
     return out
