@@ -97,6 +97,8 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
             return dates_agree(s.date, t.date, t.alt)
         d, other = (s, t) if s.kind == "date" else (t, s)
         if other.kind == "year":
+            if d is s and d.date[1] is not None:
+                return False                        # 2017年12月25日 is not confirmed by "2017" alone
             return d.date[0] is not None and d.date[0] == other.value
         if loose and other.kind in ("cardinal", "ordinal"):
             y, m, day = d.date
@@ -151,14 +153,23 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
     result = Alignment(source, target)
     used: set[int] = set()
     unmatched: list[Quantity] = []
-    for s in source:
-        hit = next((i for i, t in enumerate(target) if matches(s, t)), None)
-        if hit is None:
-            hit = next((i for i, t in enumerate(target) if matches(s, t, loose=True)), None)
-        if hit is None:
-            unmatched.append(s)
-        else:
-            used.add(hit)
+    # strong numbers (digits, not soft) pick their match first, so 一支 does not take the 1 of 1银
+    pending = sorted(source, key=lambda q: soft(q) or q.words or q.vague)
+    # each target number explains one source number: exact kinds first, then loose kinds
+    for loose in (False, True):
+        rest = []
+        for s in pending:
+            hit = next((i for i, t in enumerate(target) if i not in used and matches(s, t, loose=loose)), None)
+            if hit is None:
+                rest.append(s)
+            else:
+                used.add(hit)
+        pending = rest
+    for s in pending:
+        repeated = any(matches(s, t) or matches(s, t, loose=True) for t in target)
+        if repeated and (s.kind in DATEISH or s.ident or s.vague or s.words or _yearlike(s)):
+            continue                                # a date line repeats the date; words are loose anyway
+        unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
     free = [t for i, t in enumerate(target) if i not in used
             and not any(matches(s, t) or matches(s, t, loose=True) for s in source)]
@@ -202,6 +213,10 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
         if rival is not None:
             result.date_mismatched.append((rival, t))
     return result
+
+
+def _yearlike(q: Quantity) -> bool:
+    return q.value is not None and q.value == int(q.value) and 1900 <= q.value <= 2100
 
 
 def _conflicts(s: Quantity, t: Quantity) -> bool:

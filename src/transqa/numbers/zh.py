@@ -357,6 +357,7 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         found.append((q, scale))
 
 
+DAY_RANGE_RE = re.compile(rf"({_M})月({_DAY})[-—–~～至到及和、]({_DAY})[日号]")
 EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])"
                            r"|(?<=[“\"「『])(1[0-2]|[1-9])\.([0-3]?[0-9])(?=[\u4e00-\u9fff])")   # “7.19洪灾”
 YEAR_RANGE_RE = re.compile(rf"(?<![0-9])((?:19|20){D}{{2}})[-—–~/至到]({D}{{2}})(?![0-9０-９\-/.．月])年?")
@@ -394,6 +395,16 @@ def extract_zh(text: str) -> list[Quantity]:
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         claims.take(m.start(), m.end())
         out.append(Quantity("cardinal", float(f"{month}.{day}"), m.start(), m.end(), m.group(), ident=True))
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:    # and the date it names (July 19)
+            out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(None, int(month), int(day)),
+                                ident=True))
+    for m in DAY_RANGE_RE.finditer(text):            # 9月26-28日: two dates of one month
+        mo, d1, d2 = (int(_num(g)) for g in m.groups())
+        if claims.free(m.start(), m.end()) and 1 <= mo <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
+            claims.take(m.start(), m.end())
+            out.append(Quantity("date", None, m.start(), m.start(3), text[m.start():m.start(3)], date=(None, mo, d1)))
+            out.append(Quantity("date", None, m.start(3), m.end(), m.group(3) + text[m.end(3):m.end()],
+                                date=(None, mo, d2), inferred=True))
     for m in LUNAR_RE.finditer(text):                # 农历十月十七: a lunar month and day
         month = 1 if m.group("m") == "正" else int(parse(m.group("m")))
         day = int(parse(m.group("d").lstrip("初")))
