@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -67,7 +68,11 @@ def relative_path(path: str | None, base: str | None = None) -> str | None:
     """`path` relative to `base` (default: the working directory), '/'-separated; absolute if outside."""
     if not path:
         return None
-    base = os.path.abspath(base or os.getcwd())
+    return _relative(path, os.path.abspath(base or os.getcwd()))
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, base: str) -> str:
     full = os.path.abspath(path)
     try:
         rel = os.path.relpath(full, base)
@@ -81,8 +86,11 @@ def relative_path(path: str | None, base: str | None = None) -> str | None:
 def path_uri(path: str | None, base: str | None = None) -> str | None:
     """A URI reference for `path`: relative to `base` when inside it, else an absolute file: URI."""
     rel = relative_path(path, base)
-    if rel is None:
-        return None
+    return None if rel is None else _uri(rel)
+
+
+@lru_cache(maxsize=4096)
+def _uri(rel: str) -> str:
     if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
         return Path(rel).as_uri() if Path(rel).is_absolute() else "file:///" + quote(rel)
     return quote(rel)
@@ -104,10 +112,12 @@ def verdict_reasons(report: Report) -> list[str]:
     return reasons or ["failed"]
 
 
+_CONTROLS = {code: " " for code in [*range(32), *range(0x7F, 0xA0), 0x2028, 0x2029]}
+
+
 def one_line(text: str, limit: int | None = None) -> str:
     """Control characters and line breaks as spaces; cut to `limit` code points with an ellipsis."""
-    out = "".join(" " if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029") else ch
-                  for ch in text)
+    out = text.translate(_CONTROLS)
     if limit is not None and len(out) > limit:
         out = out[: limit - 1] + "…"
     return out

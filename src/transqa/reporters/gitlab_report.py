@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 from transqa.model import Finding, Report
 from transqa.reporters.common import one_line, relative_path
 
 
-def _issue(finding: Finding) -> dict[str, Any]:
+def _issue(finding: Finding, occurrence: int) -> dict[str, Any]:
     path = relative_path(finding.location.file) or "(no file)"
-    unique = hashlib.sha256(f"{path}\x1f{finding.code}\x1f{finding.fingerprint}".encode()).hexdigest()
+    key = f"{path}\x1f{finding.code}\x1f{finding.fingerprint}" + (f"\x1f{occurrence}" if occurrence else "")
+    unique = hashlib.sha256(key.encode()).hexdigest()
     description = f"{finding.code} {finding.name}: {one_line(finding.message)}"
     if finding.suggestion is not None and finding.suggestion != finding.match:
         description += f" (suggestion: {one_line(finding.suggestion)!r})"
@@ -33,14 +35,13 @@ def _issue(finding: Finding) -> dict[str, Any]:
 
 
 def issues(report: Report) -> list[dict[str, Any]]:
-    seen: set[str] = set()
+    """One issue per finding; identical findings (repeated segments of one file) are numbered apart."""
+    seen: Counter = Counter()
     out = []
     for finding in report.findings:
-        issue = _issue(finding)
-        while issue["fingerprint"] in seen:  # identical findings in repeated segments of one file
-            issue["fingerprint"] = hashlib.sha256(issue["fingerprint"].encode()).hexdigest()
-        seen.add(issue["fingerprint"])
-        out.append(issue)
+        key = (finding.location.file, finding.code, finding.fingerprint)
+        out.append(_issue(finding, seen[key]))
+        seen[key] += 1
     return out
 
 

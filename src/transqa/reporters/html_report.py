@@ -9,7 +9,7 @@ Content-Security-Policy forbids any network access and any script but the report
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter, defaultdict
 from html import escape
 
@@ -22,7 +22,7 @@ MAX_SEGMENTS = 2000  # segment cards rendered; the rest are counted, not shown
 SEV_COLOR = {"critical": "#6a1b9a", "major": "#c62828", "minor": "#d35400", "info": "#1565c0"}
 DIM_COLOR = {"terminology": "#00838f", "accuracy": "#c62828", "fluency": "#d35400", "style": "#6d4c41",
              "locale-convention": "#2e7d32", "design": "#5e35b1", "other": "#546e7a"}
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 CSS = """
 :root{--fg:#1d2330;--muted:#5b6474;--line:#dde1e8;--bg:#f5f6f8;--card:#fff;--accent:#24527a}
@@ -57,7 +57,7 @@ table.files th,table.files td{padding:5px 10px;border-bottom:1px solid var(--lin
 .chip small{color:var(--muted)}
 .tools{display:flex;gap:10px;align-items:center;margin-top:4px;font-size:14px}
 .tools button{font:inherit;font-size:13px;border:1px solid var(--line);background:#fff;border-radius:6px;padding:1px 10px;cursor:pointer}
-.seg{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-bottom:14px;overflow:hidden}
+.seg{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-bottom:14px;overflow:hidden;content-visibility:auto;contain-intrinsic-size:auto 320px}
 .seg h2{font-size:14px;margin:0;padding:6px 14px;background:#eef1f5;border-bottom:1px solid var(--line);font-weight:600}
 .seg h2 a{color:var(--accent);text-decoration:none}
 .seg h2 .loc{color:var(--muted);font-weight:400;margin-left:8px}
@@ -135,15 +135,13 @@ def _e(text: object) -> str:
 
 
 def _visible(text: str) -> str:
-    """Escape text; show control and bidi-override characters as visible code points."""
-    out = []
-    for ch in text:
-        if ch in "\t\n":
-            out.append(ch)
-        elif ch in _BIDI or unicodedata.category(ch) == "Cc":
-            out.append(f'<span class="cc" title="U+{ord(ch):04X}">U+{ord(ch):04X}</span>')
-        else:
-            out.append(escape(ch, quote=True))
+    """Escape text; show control (except tab and newline) and bidi-override characters as code points."""
+    out, pos = [], 0
+    for match in _SPECIAL.finditer(text):
+        code = f"U+{ord(match.group()):04X}"
+        out += [escape(text[pos:match.start()], quote=True), f'<span class="cc" title="{code}">{code}</span>']
+        pos = match.end()
+    out.append(escape(text[pos:], quote=True))
     return "".join(out)
 
 
