@@ -38,6 +38,19 @@ market price prices team game games season win won wins players fans work works 
 public service services project projects plan plans development national international local
 american british chinese european china us u.s. uk eu un trump xi beijing london washington
 """.split())
+# Function words of other Latin-script languages (fr es de it pt nl id/ms), none of them English words:
+# a target must show some before langdetect is asked (it names *a* language for any text, English too).
+_FOREIGN = frozenset("""
+le la les des du et est une un que qui dans pour pas sur avec ce cette sont ont été aux par
+el los las del y es una por con para se lo como pero más está están muy
+der die das und ist nicht mit den dem ein eine einen zu auf für sich von im auch wird werden
+il gli della che di è non per sono nel alla questo anche
+os da do das dos é não com uma mais também foi pelo pela
+het een en van niet zijn wordt ook voor
+yang dan di ini itu dengan untuk tidak ada dari ke akan pada dalam
+""".split())
+_NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
+
 # One pinyin syllable: optional initial, a final, optional tone number; tone-marked vowels allowed.
 _INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|üan|ai|ei|ao|ou|an|en|er|in|un|vn|ün|ia|ie|iu|"
@@ -122,14 +135,19 @@ def target_not_english(segment, options, context):
 
     Only targets of `min_words` words or more whose share of common English words is at most
     `max_english_share` reach langdetect; it must name a language outside `ignore` with at least
-    `min_probability`. Pinyin is left to the pinyin rule, and ASCII title-case lines (headlines) are
-    not sent to langdetect (each call costs 5-50 ms).
+    `min_probability`. langdetect is asked only when the target also shows a positive sign of another
+    language (two function words of French, Spanish, German, Italian, Portuguese, Dutch or Indonesian,
+    or two accented letters), never for ASCII title-case lines (headlines); each call costs 5-50 ms.
+    Pinyin is left to the pinyin rule.
     """
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > options["max_english_share"]:
         return
     if sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words) and segment.target.isascii():
         return  # an English headline in title case (langdetect costs ~50 ms on these, and says English)
+    foreign = sum(map(_FOREIGN.__contains__, map(str.lower, words)))
+    if foreign < 2 and len(_NON_ASCII_LETTER.findall(segment.target)) < 2:
+        return  # no positive sign of another language: short English lines are not sent to langdetect
     if sum(1 for w in words if is_pinyin(w)) >= 0.8 * len(words):
         return
     language, probability = detect_language(segment.target, context)
