@@ -121,3 +121,17 @@ def test_script_in_a_translation_is_shown_not_run(tmp_path, open_page):
     assert all(url.startswith("file:") for url in events["requests"])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "html-report-escaping.png"), full_page=True)
+
+
+def test_csp_blocks_a_script_that_escaped_the_escaping(tmp_path, open_page):
+    """Defence in depth: even an unescaped <script> in the page would not run; the report's own does."""
+    text = render(make_report(tmp_path), "html")
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert escaped in text
+    path = tmp_path / "broken.html"
+    path.write_text(text.replace(escaped, XSS), encoding="utf-8")
+    page, events = open_page(path)
+    page.wait_for_timeout(200)
+    assert events["dialogs"] == []
+    page.locator("#none").click()  # the report's script still works
+    assert visible(page) == 0

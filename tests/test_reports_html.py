@@ -1,5 +1,7 @@
 """The HTML report without a browser: escaping, self-containment, spans, anchors, charts."""
 
+import base64
+import hashlib
 import re
 from dataclasses import replace
 
@@ -29,6 +31,9 @@ def test_self_contained(tmp_path):
     assert set(re.findall(r"https?://[^\s\"'<>]+", text)) <= {"http://www.w3.org/2000/svg"}  # an XML namespace
     csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "default-src 'none'" in csp
+    script = tree.xpath("//script")[0].text
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp  # only this exact script may run
 
 
 def test_sides_show_the_original_text_with_spans_marked(tmp_path):
