@@ -46,7 +46,8 @@ _SCALE = r"(?:thousand|million|billion|trillion|hundred|bn|mn|mln|bln|tn|k|m)"
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 PERCENT_RE = re.compile(rf"(?=[-−–\d.])(?<![\w,])(?<!\d\.)(?P<neg>(?<![\d%])[-−–])?(?P<v>{NUM}|(?<![\w.])\.\d+)\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
                         rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
-PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to|and|or)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))")
+PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,$])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b|"
+                              rf"percentage\s+points?\b)|\s*(?:and|or)\s*{NUM}\s*percentage\s+points?\b)")
 FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
