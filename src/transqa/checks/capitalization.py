@@ -2,7 +2,8 @@
 
 Compared are short-form references after `the`: `the Forum topics` vs `the forum topics`. A
 capitalised word counts only where the capital is a choice: not the start of a longer name (`the
-Forum Secretariat`, `the Department of Health`), not in a title-cased line (a headline), not a word
+Forum Secretariat`, `the Chairman of the Committee`), not a quoted title (`"the Factory of the
+World"`), not in a title-cased line (a headline), not a word
 whose capitalised form is another word (May, China). Map/merge: each segment contributes one small
 record, its capitalised `the X` with offsets and its lowercase `the x` packed in one string.
 """
@@ -16,7 +17,7 @@ from transqa.checks.base import check_type
 from transqa.model import Hit
 
 # `the` + a word, then up to two following tokens (to see whether a longer name continues).
-_THE = re.compile(r"\b[Tt]he\s+([A-Za-z][A-Za-z'’-]*)(?=(?:\s+(\S+))?(?:\s+(\S+))?)")
+_THE = re.compile(r"\b[Tt]he\s+([A-Za-z][A-Za-z'’-]*)(?=(?:\s+(\S+))?)")
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER = re.compile(r"[a-z]{3,}")
 _LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
@@ -40,8 +41,9 @@ def _scan(text: str):
         if _LOWER.fullmatch(word):
             lowers.append(f"{word}:{m.start(1)}")
         elif _CAPITALISED.fullmatch(word) and word.lower() not in _SKIP:
-            nxt, after = m.group(2) or ".", m.group(3) or "."
-            if not (nxt[0].isupper() or (nxt in _CONNECTORS and after[0].isupper())):
+            nxt = m.group(2) or "."
+            quoted = m.start() > 0 and text[m.start() - 1] in "\"“‘'"
+            if not (nxt[0].isupper() or nxt in _CONNECTORS or quoted):
                 caps.append((word.lower(), m.start(1), m.end(1)))
     if (caps or lowers) and _title_cased(text):
         return [], ""
@@ -54,7 +56,7 @@ class CapitalizationInconsistent:
     """The same common word capitalised in some places and not in others, mid-sentence.
 
     The less frequent form is flagged at each occurrence (ties: the lowercase form) when the other
-    form occurs at least `min_majority` times, or when each form occurs exactly once.
+    form occurs at least `min_majority` times.
     """
 
     @staticmethod
@@ -83,7 +85,7 @@ class CapitalizationInconsistent:
                 minority, other, majority = low, word.capitalize(), len(cap)
             else:
                 minority, other, majority = cap, word, len(low)
-            if majority < options["min_majority"] and not (len(low) == len(cap) == 1):
+            if majority < options["min_majority"]:
                 continue
             for index, start, end in minority:
                 yield Hit("target", start, end, {"word": word, "other": other, "count": majority},

@@ -152,9 +152,9 @@ _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowe
 _ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 # English ends, plus Chinese ones (those are PUNC001's business, not a missing mark).
-_EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）]*\s*$|[:;：；]\s*$")
+_EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）\s]*$|[:;：；]\s*$")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:etc|vs|approx|incl|cf|ca|i\.e|e\.g|Ltd|Co|Inc|Corp|No|Fig|"
-                                  r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep))\.$")
+                                  r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep|Assn|Assoc|Dept|Univ|Ave|Mt))\.$")
 # A fragment continuing the previous segment's sentence starts lowercase by design: `and allow all...`.
 _CONTINUATION = frozenset("""and or but nor so yet that which who whom whose where when while as than
 with without of to in on at by for from into about after before between through under over the a an
