@@ -21,6 +21,7 @@ from transqa.reporters.common import (SegmentIndex, penalty_by, penalty_by_sever
                                       verdict_reasons)
 
 MAX_SEGMENTS = 2000  # segment cards rendered; the rest are counted, not shown
+LAZY_FINDINGS = 300  # above this, off-screen cards are laid out lazily (content-visibility)
 SEV_COLOR = {"critical": "#6a1b9a", "major": "#c62828", "minor": "#d35400", "info": "#1565c0"}
 DIM_COLOR = {"terminology": "#00838f", "accuracy": "#c62828", "fluency": "#d35400", "style": "#6d4c41",
              "locale-convention": "#2e7d32", "design": "#5e35b1", "other": "#546e7a"}
@@ -59,7 +60,9 @@ table.files th,table.files td{padding:5px 10px;border-bottom:1px solid var(--lin
 .chip small{color:var(--muted)}
 .tools{display:flex;gap:10px;align-items:center;margin-top:4px;font-size:14px}
 .tools button{font:inherit;font-size:13px;border:1px solid var(--line);background:#fff;border-radius:6px;padding:1px 10px;cursor:pointer}
-.seg{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-bottom:14px;overflow:hidden;content-visibility:auto;contain-intrinsic-size:auto 320px}
+.seg{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-bottom:14px;overflow:hidden}
+.many .seg{content-visibility:auto;contain-intrinsic-size:auto 320px}
+@media print{.many .seg{content-visibility:visible}.filters{position:static}}
 .seg h2{font-size:14px;margin:0;padding:6px 14px;background:#eef1f5;border-bottom:1px solid var(--line);font-weight:600}
 .seg h2 a{color:var(--accent);text-decoration:none}
 .seg h2 .loc{color:var(--muted);font-weight:400;margin-left:8px}
@@ -362,11 +365,13 @@ def render(report: Report, *, color: bool = False) -> str:
     s = report.score
     weights = ", ".join(f"{k} {v:g}" for k, v in s.weights.items())
     title = f"transqa: {'PASSED' if s.passed else 'FAILED'} {s.score:.2f}"
+    body_class = ' class="many"' if len(report.findings) > LAZY_FINDINGS else ""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             f"style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src data:\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(title)}</title><style>{CSS}</style></head><body><div class=\"wrap\">"
+            f"<title>{_e(title)}</title><style>{CSS}</style></head>"
+            f"<body{body_class}><div class=\"wrap\">"
             + _header(report) + _charts(report) + _files_table(report) + _filters(report)
             + f'<main id="segments">{_segments(report)}</main>'
             + f"<footer>MQM-style score = 100 × (1 − Σ severity weights ÷ target words); weights {weights}. "
