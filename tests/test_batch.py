@@ -149,3 +149,18 @@ def test_baseline_write_for_directories(run_cli, tmp_path, monkeypatch):
     code, out, _ = run_cli("check", "zh", "en", "--baseline", "base.json", "-f", "json")
     report = json.loads(out)
     assert code == 0 and report["summary"]["baselined"] == 1 and report["findings"] == []
+
+
+def test_a_waiver_used_in_any_file_is_not_unused(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_tree(tmp_path)
+    code, out, _ = run_cli("check", "zh", "en", "-f", "json")
+    fp = json.loads(out)["findings"][0]["fingerprint"]
+    (tmp_path / ".transqa.yaml").write_text(
+        f"waivers:\n  - {{code: SPC001, fingerprint: '{fp}', reason: ok}}\n"
+        "  - {code: SPC001, fingerprint: 'ffffffffffffffff', reason: stale}\n", encoding="utf-8")
+    code, out, err = run_cli("check", "zh", "en", "-f", "json")
+    report = json.loads(out)
+    assert code == 0 and report["summary"]["waived"] == 1  # waived in bad.txt, unused in good.txt
+    assert [w["fingerprint"] for w in report["unused_waivers"]] == ["ffffffffffffffff"]
+    assert "ffffffffffffffff" in err and fp not in err
