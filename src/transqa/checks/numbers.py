@@ -10,12 +10,12 @@ import re
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.numbers import analyse, load_expressions
+from transqa.numbers import Alignment, analyse, load_expressions
 from transqa.numbers.en import ABBR, MONTHS
 from transqa.numbers.model import Quantity
 
 COMMON = {"expressions": []}
-_CACHE_LIMIT = 50_000
+_CACHE_LIMIT = 1_000_000
 MONTH_NAMES = {v: k for k, v in MONTHS.items()}
 
 
@@ -24,7 +24,15 @@ def _validate(options):
         raise ValueError("option 'expressions' must be a list of file paths")
 
 
+_NOTHING = Alignment([], [])
+
+
 def _alignment(segment, options, context):
+    """One alignment per segment shared by all NUM/DATE rules (the engine runs rule by rule).
+
+    Only what the rules report is kept (an empty shared result for the usual segment with nothing to
+    report), so the cache stays small on 200,000-pair documents.
+    """
     key = tuple(options.get("expressions") or ())
     exprs = context.memo(("number-expressions", key), lambda: load_expressions(key))
     cache = context.memo(("number-alignments", key), dict)
@@ -34,8 +42,13 @@ def _alignment(segment, options, context):
     except KeyError:
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        result = cache[pair] = analyse(segment.source, segment.target, exprs)
-        return result
+        a = analyse(segment.source, segment.target, exprs)
+        if a is None or not (a.missing or a.mismatched or a.extra or a.date_mismatched or a.date_missing):
+            a = _NOTHING
+        else:
+            a = Alignment([], [], a.missing, a.mismatched, a.extra, a.date_mismatched, a.date_missing)
+        cache[pair] = a
+        return a
 
 
 def _equation(q: Quantity) -> str:
