@@ -164,3 +164,20 @@ def test_a_waiver_used_in_any_file_is_not_unused(run_cli, tmp_path, monkeypatch)
     assert code == 0 and report["summary"]["waived"] == 1  # waived in bad.txt, unused in good.txt
     assert [w["fingerprint"] for w in report["unused_waivers"]] == ["ffffffffffffffff"]
     assert "ffffffffffffffff" in err and fp not in err
+
+
+def test_spinner_for_one_large_document_only_on_a_terminal(run_cli, fixtures, monkeypatch):
+    pair = (str(fixtures / "cnipa-forum.zh.txt"), str(fixtures / "cnipa-forum.en.txt"))
+    monkeypatch.setattr(batch, "LARGE_SEGMENTS", 5)
+    assert run_cli("check", *pair, "-f", "json")[2] == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert "Checking 10 segments" in run_cli("check", *pair, "-f", "json")[2]
+    assert run_cli("check", *pair, "-f", "json", "--quiet")[2] == ""
+    monkeypatch.setenv("TRANSQA_NO_PROGRESS", "1")
+    assert run_cli("check", *pair, "-f", "json")[2] == ""
+
+
+def test_pair_needs_two_directories(run_cli, fixtures):
+    code, _, err = run_cli("check", str(fixtures / "cnipa-forum.zh.txt"), str(fixtures / "cnipa-forum.en.txt"),
+                           "--pair", "*.zh.txt:*.en.txt")
+    assert code == 2 and "--pair" in err

@@ -25,7 +25,7 @@ from transqa.model import Document, Report
 
 LARGE_BYTES = 2_000_000  # show a progress bar (on a TTY) when the inputs are at least this big ...
 LARGE_FILES = 20  # ... or a batch has at least this many pairs
-LARGE_SEGMENTS = 20_000  # a spinner while one document this large is checked
+LARGE_SEGMENTS = 5_000  # a spinner while one document this large is checked
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ def check(
                          ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under,
                          jobs=jobs)
     options.baseline = baseline
+    if pair is not None and not _is_batch(files):
+        raise TransqaError("--pair applies to two directories (SOURCE_DIR TARGET_DIR)")
     prepared = prepare(options)
     if reference is not None and _is_batch(files):
         raise TransqaError("--reference works with one document, not with two directories")
