@@ -61,6 +61,22 @@ _TONE_MARK = re.compile(f"[{_TONED}]")
 _DETONE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 
 
+# Two of these in a text make it English enough for both pinyin and other-language checks (C-level
+# substring counts instead of tokenising every segment).
+_EN_HINTS = (" the ", " of ", " and ", " to ", " is ", " for ", " that ", " with ", " was ", " are ", " has ",
+             " will ", " said ")
+
+
+def _english_at_a_glance(text: str) -> bool:
+    padded = " " + text[:400].lower().replace(",", " ").replace(".", " ") + " "
+    hits = 0
+    for hint in _EN_HINTS:
+        hits += padded.count(hint)
+        if hits >= 2:
+            return True
+    return False
+
+
 def _letters(text: str) -> int:
     return len(_LATIN.findall(text))
 
@@ -118,6 +134,8 @@ def pinyin_target(segment, options, context):
     that are not common English words, and almost no English function words. Tone marks count as
     pinyin. Many short English words also parse as pinyin (`like`, `long`, `men`), hence the thresholds.
     """
+    if _english_at_a_glance(segment.target):
+        return
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > 0.1:
         return
@@ -140,6 +158,8 @@ def target_not_english(segment, options, context):
     or two accented letters), never for ASCII title-case lines (headlines); each call costs 5-50 ms.
     Pinyin is left to the pinyin rule.
     """
+    if _english_at_a_glance(segment.target):
+        return
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > options["max_english_share"]:
         return

@@ -21,7 +21,7 @@ from transqa.textspans import HAN
 
 _HAN_RE = re.compile(f"[{HAN}]")
 # A transliterated foreign name, parts joined by an interpunct: 西蒙·拜尔斯 is 2 words, not 5 characters.
-_NAME = re.compile(f"[{HAN}]+(?:[·・•‧.][{HAN}]+)+")
+_NAME = re.compile(f"[{HAN}]+(?:[·・•‧][{HAN}]+)+")
 # Latin words and numbers in the source; a bracketed Latin gloss right after Han text is not counted
 # (西蒙·拜尔斯 (Simone Biles) is one name, said twice).
 _SRC_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")
@@ -38,9 +38,9 @@ def source_units(source: str) -> float:
     """Length of a Chinese source in units: Han characters, name parts and Latin/number tokens."""
     text = _SRC_GLOSS.sub("", source) if "(" in source or "（" in source else source
     units = 0.0
-    if "·" in text or "・" in text or "•" in text or "‧" in text or "." in text:
+    if "·" in text or "・" in text or "•" in text or "‧" in text:
         for m in _NAME.finditer(text):
-            parts = re.split("[·・•‧.]", m.group())
+            parts = re.split("[·・•‧]", m.group())
             units += NAME_PART_UNITS * len(parts) - len(_HAN_RE.findall(m.group()))
     units += len(_HAN_RE.findall(text)) + LATIN_TOKEN_UNITS * len(_SRC_TOKEN.findall(text))
     return units

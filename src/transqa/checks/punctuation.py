@@ -123,6 +123,8 @@ def unbalanced_quotes(segment, options, context):
 _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,;:!?]|\.(?![.\w]))(?!\w)")
 # Doubled or clashing marks: `,,` `;;` `::` `..` (not `...`), `,.` `.,` `;.` `?.` ...
 _DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
+_SPACE_PUNCT_GATE = re.compile(r"\s[,;:!?.]")
+_PUNCT_PAIR_GATE = re.compile(r"[,;:!?.][,;:.]")
 _ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof|"
                                r"ft|in|lb|lbs|oz|yd|mi|sq|approx|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                                r"Sep|Sept|Oct|Nov|Dec)\.)$")
@@ -131,6 +133,8 @@ _ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|
 @check_type("space-before-punctuation", placeholders=("mark",))
 def space_before_punctuation(segment, options, context):
     """A space before , ; : ! ? or a final full stop (`word ,`). Ellipses and decimals are fine."""
+    if not _SPACE_PUNCT_GATE.search(segment.target):
+        return
     for m in _SPACE_BEFORE.finditer(segment.target):
         yield Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
 
@@ -139,6 +143,8 @@ def space_before_punctuation(segment, options, context):
 def doubled_punctuation(segment, options, context):
     """Two punctuation marks where one belongs: `,,` `..` `,.` `;.` `?.`. Abbreviations (`etc.,` `U.S.,`) are fine."""
     text = segment.target
+    if not _PUNCT_PAIR_GATE.search(text):
+        return
     for m in _DOUBLED_PUNCT.finditer(text):
         if m.group()[0] == "." and _ABBREVIATION_DOT.search(text, 0, m.start() + 1):
             continue
@@ -174,7 +180,7 @@ def lowercase_sentence_start(segment, options, context):
     first = _FIRST_WORD.match(text)
     if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
             and first.group(1).lower() not in _CONTINUATION \
-            and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source):
+            and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
         word = first.group(1)
         yield Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper())
     for m in _MID_START.finditer(text):
@@ -190,8 +196,8 @@ def lowercase_sentence_start(segment, options, context):
 def missing_final_punctuation(segment, options, context):
     """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon)."""
     source, target = segment.source, segment.target
-    m = _ZH_SENTENCE_END.search(source)
-    if not m or not target.strip() or _EN_SENTENCE_END.search(target):
+    m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
+    if not m or not target.strip() or _EN_SENTENCE_END.search(target[-12:]):
         return
     end = len(target.rstrip())
     mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])

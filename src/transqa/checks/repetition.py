@@ -54,11 +54,11 @@ def repeated_phrase(segment, options, context):
     A loop repeats some word pair three times, so segments where no word pair occurs three times
     (nearly all) are skipped before the backtracking regex runs.
     """
-    words = _TOKEN.findall(segment.target.lower())
-    if len(words) < 6:
+    words = segment.target.lower().split()
+    if len(words) - len(set(words)) < 4:  # three copies of a 2+ word phrase repeat at least 4 words
         return
-    pairs = Counter(zip(words, words[1:]))
-    if max(pairs.values()) < 3:
+    pairs = list(zip(words, words[1:]))
+    if len(pairs) - len(set(pairs)) < 2 or max(Counter(pairs).values()) < 3:
         return
     for m in _LOOP.finditer(segment.target):
         phrase = m.group(1)
@@ -80,7 +80,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    return _TOKEN.findall(text.lower())
 
 
 def dice(a: list[str], b: list[str]) -> float:
@@ -138,6 +138,8 @@ def duplicate_sentence(segment, options, context):
     When the source itself has two alike clauses (parallel structure), only exact repeats count.
     """
     text = segment.target
+    if text.count(" ") < 2 * options["min_words"] or not _SENT_END.search(text):
+        return
     spans = sentence_spans(text)
     if len(spans) < 2:
         return
