@@ -52,9 +52,9 @@ def _use_color(output: str | None) -> bool:
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="SOURCE TARGET text files, or one bilingual .tsv/.csv file.",
+    files: Annotated[list[str], typer.Argument(help="SOURCE TARGET text files, SOURCE_DIR TARGET_DIR (batch), or one bilingual file.",
                                                show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: terminal, json, ... (see README).")] = "terminal",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: terminal, json, html, sarif, junit, gitlab, markdown.")] = "terminal",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .transqa.yaml).")] = None,
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Extra glossary YAML (repeatable).")] = None,
