@@ -20,6 +20,7 @@ a target sentence with no source) and locations on the lines where the sentences
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -49,7 +50,8 @@ PARAGRAPH_RATIO_SD = 0.25  # paragraphs (Gale & Church's sqrt-only model is too 
 ORPHAN_COST = 2.5       # per sentence merged into a bead although none of its numbers is on the other side
 ANCHOR_BONUS = 1.5      # per anchor shared by both sides of a bead
 ANCHOR_MISS = 0.4       # per number on one side only
-MIN_BAND = 15           # paragraph DP band half-width around the diagonal (plus the count difference)
+MIN_BAND = 20           # paragraph DP band half-width around the length diagonal
+SENTENCE_BAND = 40      # the same for the sentences of very large paragraph groups
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
@@ -79,15 +81,27 @@ def _digit_numbers(text: str) -> list:
     return out
 
 
-def _number_keys(text: str, lang: str) -> list:
-    """Comparable number values; transqa.numbers (if present) also reads 二十, 11月18日, 'three'."""
+@lru_cache(maxsize=2)
+def _extractor(lang: str):
+    """transqa.numbers' extractor for `lang` (reads 二十, 11月18日, 'three'), or None if absent."""
     try:
         if lang == "zh":
             from transqa.numbers.zh import extract_zh as extract
         else:
             from transqa.numbers.en import extract_en as extract
+    except ImportError:
+        return None
+    return extract
+
+
+def _number_keys(text: str, lang: str) -> list:
+    """Comparable number values: dates as (y, m, d), everything else as a float."""
+    extract = _extractor(lang)
+    if extract is None:
+        return _digit_numbers(text)
+    try:
         quantities = extract(text)
-    except Exception:  # the number module is optional here: fall back to digit strings
+    except Exception:  # a number-module bug must not stop the alignment: fall back to digits
         return _digit_numbers(text)
     return [q.date if q.value is None else float(q.value) for q in quantities
             if q.value is not None or q.date is not None]
@@ -207,7 +221,7 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    width = None if band is None else band + abs(n - m)
+    centres = None if band is None else _diagonal(src, tgt)
     src_spans: dict[tuple[int, int], Unit] = {}
     tgt_spans: dict[tuple[int, int], Unit] = {}
 
@@ -218,11 +232,10 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
             cache[a, b] = merge(units[a:b])
         return cache[a, b]
     for i in range(n + 1):
-        if width is None or n == 0:
+        if centres is None:
             lo, hi = 0, m
         else:
-            centre = i * m / n
-            lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
+            lo, hi = max(0, centres[i] - band), min(m, centres[i] + band)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
@@ -247,6 +260,17 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
         out.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return out[::-1]
+
+
+def _diagonal(src: list[Unit], tgt: list[Unit]) -> list[int]:
+    """For each source position, the target position at the same share of the text (by length)."""
+    src_cum, tgt_cum = [0], [0]
+    for u in src:
+        src_cum.append(src_cum[-1] + u.length + 1)
+    for u in tgt:
+        tgt_cum.append(tgt_cum[-1] + u.length + 1)
+    scale = tgt_cum[-1] / max(src_cum[-1], 1)
+    return [bisect.bisect_left(tgt_cum, c * scale) for c in src_cum]
 
 
 def _ratio(src: list[Unit], tgt: list[Unit]) -> float:
@@ -276,7 +300,9 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
     for sp, tp in para_beads:
         s_idx = [i for p in sp for i in src_paras[p]]
         t_idx = [i for p in tp for i in tgt_paras[p]]
-        for bs, bt in align_units([src_units[i] for i in s_idx], [tgt_units[i] for i in t_idx], ratio):
+        band = None if len(s_idx) * len(t_idx) <= 40000 else SENTENCE_BAND  # one huge paragraph
+        for bs, bt in align_units([src_units[i] for i in s_idx], [tgt_units[i] for i in t_idx], ratio,
+                                  band=band):
             beads.append((tuple(s_idx[k] for k in bs), tuple(t_idx[k] for k in bt)))
     return beads
 
