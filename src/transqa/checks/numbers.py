@@ -51,9 +51,22 @@ def _alignment(segment, options, context):
         return a
 
 
+def _plain(q: Quantity) -> bool:
+    """Written as an English reader writes it already (35, 12.5%): no `= ...` needed."""
+    described = q.describe()
+    if q.unit and q.kind == "cardinal":
+        described = described[:-len(q.unit) - 1]
+    return q.text.replace(",", "").strip() == described.replace(",", "")
+
+
 def _equation(q: Quantity) -> str:
-    """`79.8万 = 798,000`: the source number as an English reader would write it."""
-    return f"{q.text} = {q.describe()}"
+    """`79.8万 = 798,000`: the source number as an English reader would write it (`35` when plain)."""
+    return q.describe() if _plain(q) else f"{q.text} = {q.describe()}"
+
+
+def _note(q: Quantity) -> str:
+    """` (= 798,000)` after a number whose English form differs from how it is written; else nothing."""
+    return "" if _plain(q) else f" (= {q.describe()})"
 
 
 @check_type("number-missing", options=COMMON, placeholders=("number", "value"), validate=_validate)
@@ -61,7 +74,7 @@ def number_missing(segment, options, context):
     """A number in the source has no counterpart in the target (compared by value, scale and kind)."""
     a = _alignment(segment, options, context)
     for q in a.missing if a else ():
-        yield Hit("source", q.start, q.end, {"number": q.text, "value": q.describe()}, suggestion=_equation(q))
+        yield Hit("source", q.start, q.end, {"number": q.text, "value": _note(q)}, suggestion=_equation(q))
 
 
 @check_type("number-mismatch", options=COMMON, placeholders=("source_number", "target_number", "value"),
@@ -71,7 +84,7 @@ def number_mismatch(segment, options, context):
     a = _alignment(segment, options, context)
     for s, t in a.mismatched if a else ():
         yield Hit("target", t.start, t.end, {"source_number": s.text, "target_number": t.text,
-                                             "value": s.describe()}, suggestion=_equation(s))
+                                             "value": _note(s)}, suggestion=_equation(s))
 
 
 @check_type("number-extra", options=COMMON, placeholders=("number",), validate=_validate)
@@ -88,7 +101,7 @@ def date_mismatch(segment, options, context):
     """A date, year or time in the source appears in the target with a different value."""
     a = _alignment(segment, options, context)
     for s, t in a.date_mismatched if a else ():
-        yield Hit("target", t.start, t.end, {"source_date": s.text, "target_date": t.text, "value": s.describe()},
+        yield Hit("target", t.start, t.end, {"source_date": s.text, "target_date": t.text, "value": _note(s)},
                   suggestion=_equation(s))
 
 
@@ -97,7 +110,7 @@ def date_missing(segment, options, context):
     """A date, year or time in the source is not in the target (a weekday in the target counts for a day)."""
     a = _alignment(segment, options, context)
     for q in a.date_missing if a else ():
-        yield Hit("source", q.start, q.end, {"date": q.text, "value": q.describe()}, suggestion=_equation(q))
+        yield Hit("source", q.start, q.end, {"date": q.text, "value": _note(q)}, suggestion=_equation(q))
 
 
 # --- date format (target only) ---------------------------------------------------------------------

@@ -6,7 +6,10 @@ import re
 
 # Chinese unit after a number -> canonical name
 ZH_UNITS = {"亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "英里": "mile", "斤": "jin", "公斤": "kg",
-            "千克": "kg", "吨": "t", "英尺": "ft", "米": "m", "摄氏度": "C", "℃": "C", "华氏度": "F", "英亩": "acre"}
+            "千克": "kg", "吨": "t", "英尺": "ft", "米": "m", "摄氏度": "C", "℃": "C", "华氏度": "F", "英亩": "acre",
+            # money: kept with the value for messages and suggestions, never converted
+            "元": "yuan", "人民币": "yuan", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD",
+            "港币": "HKD", "卢布": "RUB", "韩元": "KRW"}
 ZH_UNIT_RE = re.compile(r"(?:多|余)?(" + "|".join(sorted(ZH_UNITS, key=len, reverse=True)) + ")")
 EN_UNITS = {"hectare": "ha", "hectares": "ha", "ha": "ha", "mile": "mile", "miles": "mile", "km": "km",
             "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km", "kg": "kg",
