@@ -138,3 +138,16 @@ def test_columns_only_where_segments_are_lines(tmp_path, inputs, columns):
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert ("startColumn" in region) is columns and region["startLine"] == 1
     validate(log)
+
+
+def test_baseline_runs_mark_results_new(tmp_path):
+    from dataclasses import replace
+
+    report = make_report(tmp_path)
+    plain = json.loads(render(report, "sarif"))["runs"][0]["results"]
+    assert all("baselineState" not in r for r in plain)
+    with_baseline = replace(report, findings=report.findings[1:], extra={"baselined": list(report.findings[:1])})
+    log = json.loads(render(with_baseline, "sarif"))
+    validate(log)
+    assert {r["baselineState"] for r in log["runs"][0]["results"]} == {"new"}
+    assert log["runs"][0]["properties"]["baselined"] == 1

@@ -117,12 +117,16 @@ def sarif_dict(report: Report) -> dict[str, Any]:
     exact = inputs.get("format") == LINE_FORMAT or (inputs.get("format") == "batch"
                                                     and inputs.get("formats") == [LINE_FORMAT])
     s = report.score
+    results = [_result(f, index[f.code], segment_of(f), exact) for f in report.findings]
+    if "baselined" in report.extra:  # a --baseline run: every result reported is new relative to it
+        for result in results:
+            result["baselineState"] = "new"
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "transqa", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule_descriptor(rule) for rule in rules]}},
         "invocations": [{"executionSuccessful": True}],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.code], segment_of(f), exact) for f in report.findings],
+        "results": results,
         "properties": {"score": s.score, "threshold": s.threshold, "passed": s.passed, "words": s.words,
                        "segments": s.segments, "penalty": s.penalty, "waived": len(report.waived),
                        "baselined": len(report.extra.get("baselined", ()))},
