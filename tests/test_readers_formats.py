@@ -143,3 +143,9 @@ def test_sdlxliff_double_space_located_at_target_line(run_cli, fixtures):
                              "--select", "SPC001")
     findings = json.loads(out)["findings"]
     assert [(f["code"], f["location"]["line"], f["start"], f["end"]) for f in findings] == [("SPC001", 17, 4, 6)]
+
+
+def test_seg_source_with_unsegmented_target_is_read_as_one_unit(fixtures):
+    doc = _read(fixtures, "unsegmented-target.xlf")
+    assert [(s.id, s.source, s.target) for s in doc.segments] == [
+        ("7", "上海将加强保护。论坛成功举办。", "Shanghai will step up protection. The forum was a success.")]

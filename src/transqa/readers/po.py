@@ -57,7 +57,8 @@ def read_po(path: str) -> Document:
         if entry.msgid_plural:
             for n in sorted(entry.msgstr_plural):
                 source = entry.msgid if n == 0 else entry.msgid_plural
-                loc = Location(path, _after(msgstr_lines, str_line + n) if n else str_line)
+                k = bisect.bisect_left(msgstr_lines, str_line) + n  # msgstr[n] is the n-th msgstr after msgid
+                loc = Location(path, msgstr_lines[k] if k < len(msgstr_lines) else str_line)
                 segments.append(Segment(id=f"{id_line}[{n}]", source=source, target=entry.msgstr_plural[n],
                                         source_location=loc, target_location=loc, meta={**info, "plural": n}))
         else:

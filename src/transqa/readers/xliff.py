@@ -79,7 +79,7 @@ def _read_12(root, path: str) -> tuple[list[Segment], dict]:
                                    "<target/> is accepted)", path=path, line=unit.sourceline)
             seg_source = next(iter(_children(unit, "seg-source")), None)
             src_mrks = _seg_mrks(seg_source)
-            if not src_mrks:
+            if not src_mrks or not _seg_mrks(targets[0]):  # unsegmented target: compare whole unit
                 segments.append(_segment(uid, sources[0], targets[0], path, unit.sourceline,
                                          state=targets[0].get("state")))
                 continue
