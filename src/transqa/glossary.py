@@ -136,11 +136,11 @@ def _load_json(path: str | Path):
         raise TransqaError(f"not UTF-8 (byte offset {exc.start})", path=str(path)) from None
 
     def pairs(items):
-        out = {}
-        for key, value in items:
-            if key in out:
-                raise TransqaError(f"duplicate key {key!r}", path=str(path))
-            out[key] = value
+        out = dict(items)
+        if len(out) != len(items):
+            seen = set()
+            key = next(k for k, _ in items if k in seen or seen.add(k))
+            raise TransqaError(f"duplicate key {key!r}", path=str(path))
         return out
 
     try:
