@@ -84,15 +84,20 @@ def map_chunk(segments: Sequence[Segment], offset: int, rules: Sequence[Rule], c
     result = ChunkResult(offset)
     for rule in rules:
         check = checks[rule.check]
+        current: Segment | None = None
         try:
             if check.scope == "document":
                 result.records[rule.code] = collect_records(rule, segments, context, offset)
                 continue
             run, options = check.run, rule.options
-            result.hits[rule.code] = [(index, hit) for index, segment in enumerate(segments, offset)
-                                      for hit in run(segment, options, context)]
+            hits = result.hits[rule.code] = []
+            for index, current in enumerate(segments, offset):
+                hits.extend((index, hit) for hit in run(current, options, context))
         except TransqaError as exc:  # bad user input met while checking (a runaway pattern): name the rule
-            raise type(exc)(f"rule {rule.code}: {exc.message}", path=exc.path, line=exc.line) from None
+            where = current.target_location if current is not None and exc.path is None else None
+            raise type(exc)(f"rule {rule.code}: {exc.message}",
+                            path=where.file if where else exc.path,
+                            line=where.line if where else exc.line) from None
     return result
 
 
