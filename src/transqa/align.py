@@ -58,6 +58,8 @@ _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -115,6 +117,13 @@ def _term_index(glossaries) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]
     return out
 
 
+def _zh_length(text: str) -> int:
+    """Characters of a Chinese sentence, Latin letters and digits counted at a third (an English word
+    kept in the Chinese, such as a name in brackets, would otherwise weigh like a run of Han text)."""
+    ascii_alnum = len(_ASCII_ALNUM.findall(text))
+    return len(_SPACE.sub("", text)) - ascii_alnum + round(ascii_alnum / 3)
+
+
 @lru_cache(maxsize=1)
 def _pinyin_table() -> dict[str, tuple[str, ...]]:
     """Han character -> its toneless pinyin readings (at most two); empty without pypinyin."""
@@ -152,7 +161,7 @@ def _romanised(text: str, vocabulary: frozenset[str]) -> set[str]:
 
 
 def make_unit(text: str, lang: str, terms=(), names: frozenset[str] = frozenset()) -> Unit:
-    length = len(re.sub(r"\s+", "", text)) if lang == "zh" else len(text)
+    length = _zh_length(text) if lang == "zh" else len(text)
     if lang == "zh":
         latin = frozenset(t.lower() for t in _LATIN.findall(text)) | _romanised(text, names)
         found = frozenset(i for i, sources, _ in terms if any(s in text for s in sources))
