@@ -10,7 +10,7 @@ from transqa.checks import Context
 from transqa.engine import run_rules
 from transqa.errors import TransqaError
 from transqa.model import Document, Segment
-from transqa.numbers import analyse, load_expressions
+from transqa.numbers import load_expressions
 from transqa.numbers.expressions import parse_entries
 from transqa.packs import load_packs, rules_dir
 from transqa.readers.text_pair import read_text_pair

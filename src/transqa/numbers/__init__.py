@@ -42,6 +42,6 @@ def analyse(source: str, target: str, expressions: Expressions | None = None) ->
             src = _outside(src, expressions.source_spans(source))
         if tgt:
             tgt = _protect(tgt, expressions.target_spans(target))
-    from transqa.numbers import en, zh
-    return align(src, tgt, source_weekday=zh.has_weekday(source), target_weekday=en.has_weekday(target),
+    from transqa.numbers import en, zh_dates
+    return align(src, tgt, source_weekday=zh_dates.has_weekday(source), target_weekday=en.has_weekday(target),
                  target_text=target)

@@ -80,7 +80,7 @@ def dates_agree(a: tuple, b: tuple, alt: tuple | None = None) -> bool:
 
 
 def _times_agree(a: tuple, b: tuple) -> bool:
-    (h1, m1, pm1), (h2, m2, pm2) = a, b
+    (h1, m1, _), (h2, m2, _) = a, b
     if (m1 or 0) != (m2 or 0) and m1 is not None and m2 is not None:
         return False
     return h1 % 12 == h2 % 12

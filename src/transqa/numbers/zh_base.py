@@ -1,0 +1,77 @@
+"""Shared pieces of Chinese number extraction: character classes, span claims, small helpers."""
+
+from __future__ import annotations
+
+import re
+
+from transqa.numbers.cnparse import CN_CHARS, FULLWIDTH, parse
+
+D = r"[0-9０-９]"
+DNUM = rf"{D}+(?:[,，]{D}{{3}}(?![0-9０-９]))*(?:[.．]{D}+)?"   # 1,234.5; 5，000 (3 digits after ，only)
+CN = "[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]"
+CNNUM = rf"{CN}+(?:点[〇零一二三四五六七八九]+[万亿]*)?"
+NUM = rf"(?:{DNUM}|{CNNUM})"
+
+# Any character that can start a number: the cheap pre-check.
+ANY_NUMERAL = re.compile(rf"[0-9０-９{CN_CHARS}]")
+
+VAGUE_BEFORE = set("几数上成好若")
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|逾|超过|超|几乎|不到|不足|不少于|至少|近乎|约合|约为|多达|上下)$")
+APPROX_AFTER = re.compile(r"^(?:多|余|来)?(?:左右|上下|以上|以下|前后|多|余)")
+
+
+def _next_in(text: str, pos: int, chars: str) -> bool:
+    return pos < len(text) and text[pos] in chars
+
+
+def _prev_in(text: str, pos: int, chars: str) -> bool:
+    return pos > 0 and text[pos - 1] in chars
+
+
+def _ascii(s: str) -> str:
+    return s.translate(FULLWIDTH)
+
+
+def _num(s: str) -> float | None:
+    s = _ascii(s)
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    return parse(s)
+
+
+def _approx(text: str, start: int, end: int) -> bool:
+    return bool(APPROX_BEFORE.search(text[max(0, start - 3):start]) or APPROX_AFTER.match(text[end:end + 4])
+                or APPROX_AFTER.match(text[end + 1:end + 5]))
+
+
+LABEL_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*[-－]?$")
+
+
+def _label(text: str, start: int) -> str:
+    m = LABEL_RE.search(text[max(0, start - 12):start])
+    return m.group().upper().replace("－", "-") if m else ""
+
+
+def _ident(text: str, start: int, end: int) -> bool:
+    """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
+    before = text[max(0, start - 2):start]
+    if re.search(r"[\u4e00-\u9fffA-Za-z][-－]$|[A-Za-z]\.$", before) or text.startswith(("-", "－"), end):
+        return True
+    if re.search(r"(?:图|表|Fig\.?|Table|Figure)\s?$", text[max(0, start - 7):start]):
+        return True
+    after = text[end:end + 1]
+    return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
+
+
+class _Claims:
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
