@@ -217,11 +217,12 @@ def _charts(report: Report) -> str:
             f'{_bar_chart(sevs, [SEV_COLOR[s] for s, _, _ in sevs], label_width=70, width=360)}</figure></section>')
 
 
-def _chips(name: str, counts: Counter, order: list[str]) -> str:
+def _chips(name: str, counts: Counter, order: list[str], titles: dict[str, str] | None = None) -> str:
     chips = []
     for value in order:
         dot = f'<span class="dot" style="background:{SEV_COLOR[value]}"></span>' if name == "severity" else ""
-        chips.append(f'<label class="chip"><input type="checkbox" value="{_e(value)}" checked>{dot}'
+        title = f' title="{_e(titles[value])}"' if titles and value in titles else ""
+        chips.append(f'<label class="chip"{title}><input type="checkbox" value="{_e(value)}" checked>{dot}'
                      f'{_e(value)} <small>{counts[value]}</small></label>')
     return (f'<fieldset data-filter="{name}"><legend>{name.title()}</legend>'
             f'<div class="chips">{"".join(chips)}</div></fieldset>')
@@ -236,7 +237,7 @@ def _filters(report: Report) -> str:
     sev_order = [s for s in reversed(SEVERITIES) if sev[s]]
     return ('<section class="filters" aria-label="Filters">'
             + _chips("severity", sev, sev_order) + _chips("category", cat, sorted(cat))
-            + _chips("code", code, sorted(code))
+            + _chips("code", code, sorted(code), {f.code: f.name for f in report.findings})
             + f'<div class="tools">Showing <b id="shown">{len(report.findings)}</b> of '
               f'{len(report.findings)} findings <button type="button" id="all">Show all</button>'
               '<button type="button" id="none">Hide all</button></div></section>')
