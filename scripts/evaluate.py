@@ -9,7 +9,9 @@ For each corpus (newstest2017-2019, tico19, and the two human references of the 
     finding (= false alarms on professional text);
  2. ../shared/tools/inject.py plants defects, transqa runs on the clean and the injected target with the
     bench glossary, and ../shared/tools/score_bench.py gives recall per defect kind and the false-alarm share.
-Prints one table per corpus and summary tables; writes every report plus summary.json to --out.
+Prints one table per corpus and summary tables, then how many rows of benchmarks/evaluation/false_alarms.tsv
+(known false alarms: should pass) and missed_defects.tsv (known misses: should be flagged) get a finding.
+Writes every report plus summary.json to --out.
 """
 from __future__ import annotations
 
@@ -51,9 +53,9 @@ def ted_pair(system: str, out: Path) -> tuple[Path, Path]:
     return src, tgt
 
 
-def check(src: Path, tgt: Path, report: Path, *extra: str) -> dict:
-    run(sys.executable, "-m", "transqa", "check", str(src), str(tgt), "--format", "json", "-o", str(report),
-        "--fail-on", "none", "--quiet", *extra)
+def check(report: Path, *args) -> dict:
+    run(sys.executable, "-m", "transqa", "check", *map(str, args), "--format", "json", "-o", str(report),
+        "--fail-on", "none", "--quiet")
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -64,10 +66,10 @@ def evaluate(name: str, out: Path) -> dict:
     src, tgt = ted_pair(spec, work) if isinstance(spec, str) else (DATA / spec[0], DATA / spec[1])
     bench = work / "bench"
     run(sys.executable, str(TOOLS / "inject.py"), str(src), str(tgt), str(bench))
-    report = check(src, tgt, work / "default.json")
+    report = check(work / "default.json", src, tgt)
     gloss = ("--glossary", str(bench / "glossary.yaml"))
-    clean = check(bench / "src.zh", bench / "clean.en", work / "clean.json", *gloss)
-    check(bench / "src.zh", bench / "injected.en", work / "injected.json", *gloss)
+    clean = check(work / "clean.json", bench / "src.zh", bench / "clean.en", *gloss)
+    check(work / "injected.json", bench / "src.zh", bench / "injected.en", *gloss)
     score = json.loads(run(sys.executable, str(TOOLS / "score_bench.py"), str(bench),
                            str(work / "clean.json"), str(work / "injected.json")))
     lines = report["summary"]["segments"]
@@ -140,6 +142,17 @@ def print_summary(results: list[dict]) -> None:
     print(table(rows))
 
 
+def known_cases(out: Path) -> dict:
+    """Rows of benchmarks/evaluation/*.tsv that get a finding: false_alarms should pass, missed_defects be flagged."""
+    cases, status = Path("benchmarks/evaluation"), {}
+    for name in ("false_alarms", "missed_defects"):
+        report = check(out / f"{name}.json", cases / f"{name}.tsv", "--glossary", cases / "country-glossary.yaml")
+        flagged = {f["segment"] for f in report["findings"]}
+        status[name] = (len(flagged), report["summary"]["segments"])
+        print(f"{name}.tsv: {len(flagged)} of {report['summary']['segments']} rows get a finding")
+    return status
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", nargs="+", choices=list(CORPORA), default=list(CORPORA))
@@ -154,7 +167,10 @@ def main() -> None:
     for r in results:
         print_corpus(r)
     print_summary(results)
-    (out / "summary.json").write_text(json.dumps({"commit": commit, "results": results}, indent=1), encoding="utf-8")
+    print()
+    cases = known_cases(out)
+    (out / "summary.json").write_text(json.dumps({"commit": commit, "results": results, "known_cases": cases},
+                                                 indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
