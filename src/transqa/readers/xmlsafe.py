@@ -30,9 +30,21 @@ def _refuse_entities(data: bytes, path: str) -> None:
                            "(they can read local files or expand without bound)", path=path, line=line)
 
 
+class _NothingFetched(etree.Resolver):
+    """Any external resource (a DOCTYPE's DTD URL, ...) resolves to nothing: no file or network read.
+
+    Without a resolver, `no_network` makes lxml refuse `<!DOCTYPE xliff PUBLIC "..." "http://...">`,
+    which XLIFF 1.0/1.1 tools write routinely."""
+
+    def resolve(self, url, public_id, context):
+        return self.resolve_string("", context)
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=False, collect_ids=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_blank_text=False, collect_ids=False)
+    parser.resolvers.add(_NothingFetched())
+    return parser
 
 
 def parse_xml(path: str, raw: bytes | None = None) -> etree._Element:
