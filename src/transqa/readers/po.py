@@ -20,6 +20,16 @@ from transqa.readers.languages import check_direction
 from transqa.textio import read_text, split_lines
 
 _SYNTAX = re.compile(r"\(line (\d+)\)")
+_STRING_LINE = re.compile(r'(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
+_CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"\s*$')
+
+
+def _check_strings_closed(lines: list[str], path: str) -> None:
+    """polib reads `msgid "abc` (no closing quote) as "ab": refuse it instead of checking a wrong text."""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if _STRING_LINE.match(text) and (len(text) < 2 or not _CLOSED.search(text)):
+            raise TransqaError("malformed PO: a string is not closed with '\"'", path=path, line=number)
 
 
 def _starts(lines: list[str], keyword: str) -> list[int]:
@@ -35,6 +45,7 @@ def read_po(path: str) -> Document:
     decoded = read_text(path)
     if not decoded.text.strip():
         raise TransqaError("file is empty (no text to check)", path=path)
+    _check_strings_closed(split_lines(decoded.text), path)
     try:
         catalog = polib.pofile(decoded.text, wrapwidth=0)
     except (OSError, ValueError) as exc:
