@@ -13,7 +13,7 @@ from transqa.errors import TransqaError
 from transqa.model import Document, Location, Segment
 from transqa.readers.inline_tags import flatten
 from transqa.readers.languages import base, check_direction
-from transqa.readers.xmlsafe import local_name, parse_xml
+from transqa.readers.xmlsafe import local_name, parse_xml, xml_encoding
 
 VERSIONS = {"1.1", "1.2", "1.3", "1.4", "1.4b"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,4 +70,5 @@ def read_tmx(path: str, root: etree._Element | None = None) -> Document:
     if not segments:
         raise TransqaError("no <tu> translation units to check", path=path)
     return Document(segments=tuple(segments), inputs={"format": f"tmx-{version}", "file": path,
-                                                       "languages": languages})
+                                                       "languages": languages,
+                                                       "encoding": xml_encoding(root)})

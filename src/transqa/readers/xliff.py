@@ -15,7 +15,7 @@ from transqa.errors import TransqaError
 from transqa.model import Document, Location, Segment
 from transqa.readers.inline_tags import flatten
 from transqa.readers.languages import base, check_direction
-from transqa.readers.xmlsafe import local_name, namespace, parse_xml
+from transqa.readers.xmlsafe import local_name, namespace, parse_xml, xml_encoding
 
 NS_1 = {"urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1",
         "urn:oasis:names:tc:xliff:document:1.0", ""}
@@ -135,4 +135,4 @@ def read_xliff(path: str, root: etree._Element | None = None, suffix: str = "") 
     return Document(segments=tuple(segments), source_lang=base(languages.get("source")) or "zh",
                     target_lang=base(languages.get("target")) or "en", inputs={
                         "format": fmt, "variant": VARIANTS.get(suffix, "xliff"), "file": path,
-                        "languages": languages})
+                        "languages": languages, "encoding": xml_encoding(root)})

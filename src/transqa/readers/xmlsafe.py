@@ -82,3 +82,8 @@ def local_name(element: etree._Element) -> str:
 def namespace(element: etree._Element) -> str:
     tag = element.tag
     return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
+def xml_encoding(root: etree._Element) -> str:
+    """The encoding the parser used (declared, from the BOM, or UTF-8), lower-case like textio's names."""
+    return (root.getroottree().docinfo.encoding or "utf-8").lower()
