@@ -34,7 +34,7 @@ DATE_RES = (
 )
 # May and March alone are usually a verb: only a month after these words.
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
-                       r"through|before|after|between|and|to)[\s-]+)$", re.IGNORECASE)
+                       r"through|before|after|between|and|to)[\s-]+|[A-Z][a-z]+\s?[-–—]\s?)$", re.IGNORECASE)
 WEEKDAY_RE = re.compile(r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 TIME_RE = re.compile(
     r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"

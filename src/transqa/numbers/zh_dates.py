@@ -87,6 +87,8 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             before = text[max(0, m.start() - 1):m.start()]
             if before in VAGUE_BEFORE or _prev_in(text, m.start(), "第每") or _next_in(text, m.end(), "内来"):
                 continue
+            if len(g["d3"]) == 1 and not g["d3"].isdigit():
+                continue                          # 休战一日, 三日: a number of days, not the 1st or 3rd
             mo = month
         if g["y"] and mo is None:
             if not (1000 <= y <= 2999) or _next_in(text, m.end(), "来间内多前"):
