@@ -106,6 +106,7 @@ def test_extends_then_override(tmp_path):
     ("fail_on: fatal\n", "'fail_on' must be one of"),
     ("scoring: {threshold: 120}\n", "'scoring.threshold' must be a number from 0 to 100"),
     ("waivers: [{code: SPC001, fingerprint: abc}]\n", "non-empty reason"),
+    ("waivers: [{code: SPC001, fingerprint: 1234567890123456, reason: ok}]\n", "must be a quoted string"),
     ("extends: self.yaml\n", "cycle"),
     ("rules: {SPC001: {severity: huge}}\n", "severity 'huge'"),
 ])

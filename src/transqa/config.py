@@ -114,6 +114,9 @@ def _merge_file(config: Config, path: Path, seen: tuple[Path, ...]) -> None:
     for raw in data.get("waivers", []) or []:
         if not isinstance(raw, dict) or set(raw) - {"code", "fingerprint", "reason"}:
             raise fail("each waiver is {code, fingerprint, reason}", raw)
+        if isinstance(raw.get("fingerprint"), (int, float)):
+            raise fail("waiver fingerprint must be a quoted string (YAML read it as a number): "
+                       f"fingerprint: '{raw['fingerprint']}'", raw)
         if not all(isinstance(raw.get(k), str) and raw.get(k).strip() for k in ("code", "fingerprint", "reason")):
             raise fail("a waiver needs a code, a fingerprint and a non-empty reason", raw)
         config.waivers.append(Waiver(raw["code"], raw["fingerprint"], raw["reason"]))
