@@ -65,6 +65,9 @@ def prepare(options: RunOptions) -> Prepared:
 def check(document: Document, prepared: Prepared) -> Report:
     from transqa.parallel import default_jobs
 
+    from transqa.textio import check_segment_sizes
+
+    check_segment_sizes(document.segments)
     jobs = prepared.jobs if prepared.jobs is not None else default_jobs(len(document.segments))
     document, metrics = _reference_metrics(document)
     findings = run_rules(document, prepared.rules, prepared.context(), jobs=jobs)

@@ -26,6 +26,10 @@ from pathlib import Path
 from transqa.errors import TransqaError
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024
+# One side of one segment. Checks are written for sentences and paragraphs; some (number alignment)
+# grow faster than linearly with a segment's length, so a whole document on one line is refused with
+# advice instead of running for many minutes.
+MAX_SEGMENT_CHARS = 50_000
 DETECT_SAMPLE_BYTES = 64 * 1024  # the detector looks at this much; the whole file is then decoded strictly
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -246,6 +250,18 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> DecodedText:
 
 def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
     return decode(read_bytes(path), str(path), encoding)
+
+
+def check_segment_sizes(segments) -> None:
+    """One-line error naming file and line for a segment side over MAX_SEGMENT_CHARS code points."""
+    for segment in segments:
+        for side in ("source", "target"):
+            size = len(segment.text(side))
+            if size > MAX_SEGMENT_CHARS:
+                where = segment.location(side)
+                raise TransqaError(f"the {side} of segment {segment.id} is {size:,} characters long, over the "
+                                   f"{MAX_SEGMENT_CHARS:,} limit for one segment; put one sentence or paragraph "
+                                   "per line, or use --align", path=where.file, line=where.line)
 
 
 def split_lines(text: str) -> list[str]:
