@@ -87,7 +87,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             before = text[max(0, m.start() - 1):m.start()]
             if before in VAGUE_BEFORE or _prev_in(text, m.start(), "第每") or _next_in(text, m.end(), "内来"):
                 continue
-            if len(g["d3"]) == 1 and not g["d3"].isdigit() and not (
+            if len(g["d3"]) == 1 and not g["d3"].isdigit() and text[m.end() - 1] == "日" and not (
                     month is not None and _prev_in(text, m.start(), "至到-—–~～、和及")):
                 continue                          # 休战一日, 三日: days, not the 1st or 3rd (三日至五日 is)
             mo = month
