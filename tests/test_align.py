@@ -118,7 +118,7 @@ def test_read_aligned_segments_carry_lines_and_beads(fixtures):
     assert (first.id, first.source, first.target) == ("1.1", "第十九届上海知识产权国际论坛成功举办",
                                                      "The 19th Shanghai International IP Forum Held Successfully")
     assert doc.segments[1].target_location.line == 2
-    assert all(s.meta["bead"] in ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1") for s in doc.segments)
+    assert all(s.meta["bead"] in ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-4", "1-0", "0-1") for s in doc.segments)
     assert len({s.id for s in doc.segments}) == len(doc.segments)
 
 

@@ -10,7 +10,7 @@ else digit strings), Latin-script tokens of the Chinese side (WIPO, COVID-19, 5G
 English, names romanised in pinyin (上海/Shanghai, 吉宁/Jining: the pinyin of 1-3 consecutive Han
 characters equal to a capitalised English word), and glossary terms whose source is in the Chinese
 and a rendering in the English. Bead
-types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 (a source sentence with no translation: an omission) and 0-1 (a
+types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 1-0 (a source sentence with no translation: an omission) and 0-1 (a
 target sentence with no source: an addition).
 
 Each bead becomes one Segment (source and target sentences joined), with `meta["bead"]` ("1-1",
@@ -40,7 +40,7 @@ from transqa.textio import read_text
 # Paragraphs: a translator's paragraphs mirror the source's, so a split or merged paragraph is
 # about as rare as an added or dropped one.
 PRIORS = {(1, 1): 0.8, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.025, (1, 2): 0.12, (2, 2): 0.01,
-          (1, 3): 0.03, (3, 1): 0.004}
+          (1, 3): 0.03, (3, 1): 0.004, (1, 4): 0.008}
 PARAGRAPH_BEADS = {(1, 1): 0.95, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.005, (1, 2): 0.005, (2, 2): 0.002,
                    (1, 3): 0.002, (3, 1): 0.002}
 SKIP_COST = 0.5         # length cost of a 1-0 / 0-1 bead (no partner: nothing to compare)
