@@ -86,6 +86,11 @@ def test_latin_source_terms_respect_word_boundaries_and_acronym_case():
     ("two Americans", "America", [(4, 13)]),
     ("Chinese markets", "China", [(0, 7)]),
     ("Americana", "America", []),
+    ("the U.S. said", "US", [(4, 8)]),
+    ("the US said", "U.S.", [(4, 6)]),
+    ("tell us more", "US", []),
+    ("the u.s. said", "US", []),
+    ("the U.S.A. said", "US", []),
 ])
 def test_find_rendering(target, rendering, expected):
     assert find_rendering(target, fold(target), rendering) == expected
@@ -275,3 +280,25 @@ def test_big_glossary_without_aliases_is_no_yaml_bomb(tmp_path, monkeypatch):
                     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nterms: []\n", encoding="utf-8")
     with pytest.raises(TransqaError, match="aliases expand"):
         load_glossary(bomb)
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    ("美国疾控中心表示", "The CDC said", []),
+    ("美国康奈尔大学的研究", "A Cornell University study", []),
+    ("美国北达科他州的农民", "Farmers in North Dakota", []),
+    ("美国当地时间周五", "On Friday local time", []),
+    ("美国官员表示", "Officials said", ["美国"]),
+    ("美国和中国的贸易", "trade with China", ["美国"]),
+    ("美国公司表示", "The company said", ["美国"]),                       # a plain noun, not a name
+    ("美国空军始终有一部分战机", "The air force always kept some planes", ["美国"]),  # 一部分 is no 部
+    ("美国中央司令部与美国队", "CENTCOM and the team", ["美国"]),          # the second 美国 must be rendered
+])
+def test_term_that_heads_a_longer_name_may_be_dropped(source, target, fires):
+    g = [glossary(term("美国", ["United States", "US", "America"]), term("中国", "China"))]
+    assert [f.match for f in run("TERM002", [(source, target)], g)] == fires
+
+
+def test_name_head_skip_stops_at_conjunctions_and_particles():
+    g = [glossary(term("美国", ["United States", "US"]), term("国务院", "State Council"))]
+    assert [f.match for f in run("TERM002", [("美国和中国国务院", "China's State Council")], g)] == ["美国"]
+    assert [f.match for f in run("TERM002", [("美国的公司", "the companies")], g)] == ["美国"]

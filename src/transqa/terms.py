@@ -112,25 +112,44 @@ def _spaced(key: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(w) for w in key.split()))
 
 
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,5}$")
+_UNDOTTED = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _variants(rendering: str) -> list[tuple[str, str]]:
+    """(folded key, case pattern) pairs a rendering may appear as: itself, `-ies` plural, the adjective
+    of a place (`America` -> `American`), an acronym with or without dots (`US` / `U.S.`)."""
+    key = fold(rendering)
+    out = [(key, rendering)]
+    if len(key) > 2 and key.endswith("y") and key[-2] not in "aeiou":
+        out.append((key[:-1] + "ies", rendering))
+    last = key.rsplit(" ", 1)[-1]
+    if last in ADJECTIVES:  # 美国官员 is `American officials`: the adjective renders the place too
+        out.append((key[:len(key) - len(last)] + ADJECTIVES[last], rendering))
+    if _UNDOTTED.match(rendering):
+        dotted = "".join(c + "." for c in rendering)
+        out.append((dotted.lower(), dotted))
+    elif _DOTTED.match(rendering):
+        plain = rendering.replace(".", "")
+        out.append((plain.lower(), plain))
+    return out
+
+
 def find_rendering(target: str, folded_target: str, rendering: str) -> list[tuple[int, int]]:
     """Spans of `rendering` in `target` on word boundaries, plural/possessive endings included; runs of
     whitespace (`small and  medium`, a line break) match a single space."""
-    key = fold(rendering)
-    keys = [key]
-    if len(key) > 2 and key.endswith("y") and key[-2] not in "aeiou":
-        keys.append(key[:-1] + "ies")
-    last = key.rsplit(" ", 1)[-1]
-    if last in ADJECTIVES:  # 美国官员 is `American officials`: the adjective renders the place too
-        keys.append(key[:len(key) - len(last)] + ADJECTIVES[last])
     spans = []
-    for k in keys:
+    for k, pattern in _variants(rendering):
         found = list(_occurrences(folded_target, k))
         if not found and " " in k.strip():
             found = [(m.start(), m.end(), False) for m in _spaced(k).finditer(folded_target)]
         for pos, end, exact in found:
-            if exact and not _case_ok(target, pos, rendering):
+            if _DOTTED.match(pattern):  # U.S. exactly, not u.s. nor the start of U.S.A.
+                if target[pos:end] != pattern or (end < len(target) and _is_word(target[end])):
+                    continue
+            elif exact and not _case_ok(target, pos, pattern):
                 continue
-            if not exact and not all(m.group() in target[pos:end] for m in _ACRONYM_TOKEN.finditer(rendering)):
+            if not exact and not all(m.group() in target[pos:end] for m in _ACRONYM_TOKEN.finditer(pattern)):
                 continue
             if _is_word(k[0]) and pos > 0 and _is_word(folded_target[pos - 1]):
                 continue

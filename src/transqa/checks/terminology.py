@@ -7,12 +7,21 @@ YAML can give client glossaries and official names a higher severity than refere
 
 from __future__ import annotations
 
+import re
+
 from transqa.checks.base import check_type
 from transqa.glossary import KINDS
 from transqa.model import Hit
 from transqa.terms import find_rendering, fold, is_shipped, leftmost_longest, term_index
 
 ORIGINS = ("all", "shipped", "user")
+# A term followed (within six characters, no punctuation or function word such as 和/的/在) by one of
+# these heads a longer name whose English often drops it: 美国疾控中心 `the CDC`, 美国环保局 `the EPA`,
+# 美国康奈尔大学 `Cornell University`, 美国北达科他州 `North Dakota`, 美国当地时间 `local time`.
+_NAME_HEAD = re.compile(r"(?:(?![和与及或同跟的在对向把被从为是了将也都又])[\u4e00-\u9fff]){1,6}?"
+                        r"(?:中心|局|署|部(?![分署门])|委员会|办公室|公司|集团|银行|交易所|学会|协会|基金会|联盟|"
+                        r"大学|学院|研究院|研究所|医院|法院|议会|国会|电视台|通讯社|日报|网(?![络上民友页])|州|省)"
+                        r"|当地时间")
 _IGNORABLE = set(" \t·、，,.-—()（）“”\"'《》的")
 
 
@@ -52,14 +61,21 @@ def _composed(hit, all_hits, target: str, folded: str, source: str) -> bool:
     return all(c in _IGNORABLE for c in gaps) and all(_rendered(p.term, target, folded) for p in parts)
 
 
-@check_type("term-missing", options={"shipped_kinds": [], "origin": "all", "compose": True},
+def _heads_a_name(source: str, hit) -> bool:
+    return _NAME_HEAD.match(source, hit.end) is not None
+
+
+@check_type("term-missing", options={"shipped_kinds": [], "origin": "all", "compose": True,
+                                     "skip_name_heads": True},
             placeholders=("term", "preferred", "renderings", "glossary", "kind"), validate=_validate)
 def term_missing(segment, options, context):
     """A glossary source term occurs in the source and none of its approved renderings is in the target.
 
     One hit per term and segment, on the source span. Not reported when the target contains one of the
     term's forbidden renderings (term-forbidden reports that), nor when smaller glossary terms that
-    make up the matched term are each rendered (`compose`).
+    make up the matched term are each rendered (`compose`), nor (`skip_name_heads`) when the term
+    begins a longer name that English commonly shortens (美国疾控中心 `the CDC`, 美国康奈尔大学
+    `Cornell University`, 美国北达科他州 `North Dakota`).
     """
     if not segment.target.strip():
         return
@@ -76,6 +92,8 @@ def term_missing(segment, options, context):
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
+        if options["skip_name_heads"] and _heads_a_name(segment.source, hit):
+            continue  # this occurrence may be dropped; a later one of the same term may not
         seen.add(id(term))
         if _rendered(term, target, folded):
             continue
