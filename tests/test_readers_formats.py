@@ -149,3 +149,11 @@ def test_seg_source_with_unsegmented_target_is_read_as_one_unit(fixtures):
     doc = _read(fixtures, "unsegmented-target.xlf")
     assert [(s.id, s.source, s.target) for s in doc.segments] == [
         ("7", "上海将加强保护。论坛成功举办。", "Shanghai will step up protection. The forum was a success.")]
+
+
+def test_po_plural_forms_are_not_inconsistent_translations(run_cli, fixtures):
+    """msgid and msgid_plural share one Chinese text; `organization`/`organizations` is no inconsistency."""
+    import json
+
+    code, out, err = run_cli("check", str(fixtures / "formats" / "sample.po"), "--format", "json", "--select", "CONS001")
+    assert json.loads(out)["findings"] == []

@@ -47,6 +47,8 @@ class SegmentInconsistency:
     def collect(index, segment, options, context):
         source = _norm(segment.source)
         target = segment.target.strip()
+        if "plural" in segment.meta:  # PO plural forms: Chinese has one form, English several
+            source += f"\x00{segment.meta['plural']}"
         if len(source) < options["min_chars"] or not target:
             return
         if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
