@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transqa.glossary import Glossary, Term, source_map
+from transqa.glossary import Glossary, Term, gc_paused, source_map
 
 _DASHES_SPACES = "-\u2010\u2011\u2012\u2013\u2014\u00a0\u2002\u2003\u2009\u202f\u3000"
 _FOLD = {ord(c): " " for c in _DASHES_SPACES}
@@ -209,7 +209,8 @@ class TermIndex:
     """The run's glossaries compiled for matching. Build once per run (see `term_index`)."""
 
     def __init__(self, glossaries: tuple[Glossary, ...] | list[Glossary]):
-        self.matcher = PhraseMatcher(source_map(glossaries))
+        with gc_paused():
+            self.matcher = PhraseMatcher(source_map(glossaries))
         self.terms = list({id(t): t for _, t in self.matcher.entries}.values())
         self._forbidden: PhraseMatcher | None = None
 
