@@ -65,9 +65,12 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c) == 1 else o for o, c in zip(text, chars)) if len(chars) == len(text) else text
 
 
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+
 def fold(text: str, *, simplify: bool = False) -> str:
     """A matching key for `text` with exactly the same length, so offsets map back one to one."""
-    folded = _lower(text.translate(_FOLD))
+    folded = _lower(text.translate(_FOLD) if _FOLD_RE.search(text) else text)  # translate() is slow
     return to_simplified(folded) if simplify else folded
 
 
@@ -205,6 +208,9 @@ class PhraseMatcher:
         return out
 
 
+_HIT_CACHE_SIZE = 100_000
+
+
 class TermIndex:
     """The run's glossaries compiled for matching. Build once per run (see `term_index`)."""
 
@@ -213,13 +219,20 @@ class TermIndex:
             self.matcher = PhraseMatcher(source_map(glossaries))
         self.terms = list({id(t): t for _, t in self.matcher.entries}.values())
         self._forbidden: PhraseMatcher | None = None
+        self._hits: dict[str, list[SourceHit]] = {}  # four rules match each source: do it once
 
     def __len__(self) -> int:
         return len(self.matcher)
 
     def all_source_hits(self, text: str) -> list[SourceHit]:
-        """Every glossary source string in `text`, overlapping, on word boundaries."""
-        return [SourceHit(s, e, term, phrase) for s, e, phrase, term in self.matcher.find_all(text)]
+        """Every glossary source string in `text`, overlapping, on word boundaries (cached per text)."""
+        hits = self._hits.get(text)
+        if hits is None:
+            if len(self._hits) >= _HIT_CACHE_SIZE:
+                self._hits.clear()
+            hits = self._hits[text] = [SourceHit(s, e, term, phrase)
+                                       for s, e, phrase, term in self.matcher.find_all(text)]
+        return hits
 
     def source_hits(self, text: str, all_hits: list[SourceHit] | None = None) -> list[SourceHit]:
         """Leftmost-longest, non-overlapping glossary terms in `text` (from `all_hits` if given)."""
