@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transqa.errors import TransqaError
 from transqa.model import Document, Location, Segment
@@ -48,6 +48,9 @@ VARIANCE = 9.0          # s^2 per character of the ratio-scaled length (newstest
 RATIO_SD = 0.1          # plus a spread proportional to length: a translator's style shifts whole
 PARAGRAPH_RATIO_SD = 0.25  # paragraphs (Gale & Church's sqrt-only model is too strict for long units)
 ORPHAN_COST = 2.5       # per sentence merged into a bead although none of its numbers is on the other side
+REPEAT_SIMILARITY = 0.6  # word-set Jaccard above which a target sentence repeats an earlier one
+REPEAT_SKIP_COST = 0.5   # a repeated target sentence left unaligned (reported as an addition)
+REPEAT_MERGE_COST = 4.0  # ... or merged into a bead with source text
 ANCHOR_BONUS = 1.5      # per anchor shared by both sides of a bead
 ANCHOR_MISS = 0.4       # per number on one side only
 MIN_BAND = 20           # paragraph DP band half-width around the length diagonal
@@ -70,6 +73,7 @@ class Unit:
     numbers: Counter = field(default_factory=Counter)  # value -> occurrences
     latin: frozenset = frozenset()     # source: Latin tokens (lowercased); target: all words
     terms: frozenset = frozenset()     # glossary entries found (source term / a target rendering)
+    repeat: bool = False               # target: near-copy of an earlier sentence of its paragraph group
 
 
 def _digit_numbers(text: str) -> list:
@@ -210,6 +214,19 @@ def _orphans(parts: list[Unit], other: Unit) -> int:
     return sum(1 for u in parts if u.numbers and not _shared(u.numbers, other.numbers))
 
 
+def _mark_repeats(units: list[Unit]) -> list[Unit]:
+    """Flag target sentences that nearly copy an earlier one of the same group (>= 6 words, word-set
+    Jaccard >= REPEAT_SIMILARITY): a passage translated twice, which a length model would otherwise
+    hide in a 1-2 bead."""
+    out = []
+    for k, unit in enumerate(units):
+        words = unit.latin
+        repeat = len(words) >= 6 and any(
+            len(words & other.latin) >= REPEAT_SIMILARITY * len(words | other.latin) for other in units[:k])
+        out.append(replace(unit, repeat=True) if repeat else unit)
+    return out
+
+
 def _shared(a: Counter, b: Counter) -> int:
     """Size of the multiset intersection (Counter & is several times slower for these tiny maps)."""
     if not a or not b:
@@ -255,8 +272,12 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
                     continue
                 s = span(src, src_spans, pi, i)
                 t = span(tgt, tgt_spans, pj, j)
-                c = cost[pi][pj] + bead_cost(s, t, ratio, prior, ratio_sd) + ORPHAN_COST * (
-                    _orphans(src[pi:i], t) + _orphans(tgt[pj:j], s))
+                repeats = sum(1 for u in tgt[pj:j] if u.repeat)
+                if repeats and not di:  # a sentence translated twice: the copy is an addition
+                    c = cost[pi][pj] + REPEAT_SKIP_COST * repeats + (bead_cost(s, t, ratio, prior) if dj > 1 else 0)
+                else:
+                    c = cost[pi][pj] + bead_cost(s, t, ratio, prior, ratio_sd) + ORPHAN_COST * (
+                        _orphans(src[pi:i], t) + _orphans(tgt[pj:j], s)) + REPEAT_MERGE_COST * repeats
                 if c < best:
                     best, move = c, (di, dj)
             cost[i][j], back[i][j] = best, move
@@ -310,8 +331,8 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
         s_idx = [i for p in sp for i in src_paras[p]]
         t_idx = [i for p in tp for i in tgt_paras[p]]
         band = None if len(s_idx) * len(t_idx) <= 40000 else SENTENCE_BAND  # one huge paragraph
-        for bs, bt in align_units([src_units[i] for i in s_idx], [tgt_units[i] for i in t_idx], ratio,
-                                  band=band):
+        for bs, bt in align_units([src_units[i] for i in s_idx], _mark_repeats([tgt_units[i] for i in t_idx]),
+                                  ratio, band=band):
             beads.append((tuple(s_idx[k] for k in bs), tuple(t_idx[k] for k in bt)))
     return beads
 

@@ -214,6 +214,8 @@ class DuplicateTranslation:
         toks = _normal_target(segment.target)
         if len(toks) < options["min_words"] or HAN_RE.search(segment.target):
             return
+        if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
+            return
         body = segment.target.strip()
         start = segment.target.index(body)
         yield (index, segment.id, _source_key(segment.source), toks, (start, start + len(body)))
