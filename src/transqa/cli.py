@@ -83,6 +83,11 @@ def check(
     if fmt not in FORMATS:
         raise TransqaError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
     outputs = _output_formats(output_format or [], FORMATS)
+    from transqa.outputs import refuse_inputs
+
+    for path in [output, *(name for _, name in outputs)]:  # before any work: never over an input
+        if path is not None:
+            refuse_inputs(path, [*files, reference, config, baseline, *(glossary or []), *(pack or [])])
 
     options = RunOptions(config=config, packs=pack or [], glossaries=glossary or [], select=select or [],
                          ignore=ignore or [], fail_on=fail_on.value if fail_on else None, fail_under=fail_under,
@@ -98,10 +103,6 @@ def check(
             paths, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding,
             align=align, glossaries=prepared.glossaries))
         _emit(report, fmt, output, outputs, files, quiet)
-    if output is not None:
-        for path in files:
-            if os.path.abspath(path) == os.path.abspath(output):
-                raise TransqaError("output path is one of the input files; refusing to overwrite it", path=output)
     if target_encoding is not None and len(files) != 2:
         raise TransqaError("--target-encoding applies to SOURCE TARGET input; use --source-encoding for one bilingual file")
     document = read_document(files, columns=columns, source_encoding=source_encoding, target_encoding=target_encoding,
