@@ -302,3 +302,13 @@ def test_name_head_skip_stops_at_conjunctions_and_particles():
     g = [glossary(term("美国", ["United States", "US"]), term("国务院", "State Council"))]
     assert [f.match for f in run("TERM002", [("美国和中国国务院", "China's State Council")], g)] == ["美国"]
     assert [f.match for f in run("TERM002", [("美国的公司", "the companies")], g)] == ["美国"]
+
+
+def test_index_compiled_once_for_the_same_glossaries_across_documents():
+    from transqa.terms import term_index
+
+    g = (glossary(term("专利", "patent")),)
+    first, second = Context(glossaries=g), Context(glossaries=g)
+    assert term_index(first) is term_index(second)
+    other = Context(glossaries=(glossary(term("专利", "patent")),))
+    assert term_index(other) is not term_index(first)

@@ -247,10 +247,25 @@ class TermIndex:
         return [h for _, _, h in leftmost_longest((h[0], h[1], h) for h in hits)]
 
 
+_COMPILED: dict[tuple[int, ...], tuple[tuple, TermIndex]] = {}  # last few glossary sets, across documents
+
+
+def _compiled(glossaries: tuple) -> TermIndex:
+    """A batch checks many documents with the same loaded glossaries, each with a fresh Context:
+    compile once per set of Glossary objects (kept alive here, so their ids stay valid)."""
+    key = tuple(id(g) for g in glossaries)
+    hit = _COMPILED.get(key)
+    if hit is None:
+        if len(_COMPILED) >= 4:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        hit = _COMPILED[key] = (tuple(glossaries), TermIndex(glossaries))
+    return hit[1]
+
+
 def term_index(context) -> TermIndex:
-    """The run's compiled index, built once per run and shared by every terminology rule."""
+    """The run's compiled index, built once per set of glossaries and shared by every terminology rule."""
     return context.memo(("transqa.terms.TermIndex", id(context.glossaries)),
-                        lambda: TermIndex(context.glossaries))
+                        lambda: _compiled(tuple(context.glossaries)))
 
 
 @lru_cache(maxsize=1)
