@@ -187,6 +187,42 @@ def test_po_reader_any_text(text, tmp_path_factory):
         pass
 
 
+# ---- user patterns: any regex an editor writes is a load error or a rule that runs (or times out) cleanly
+
+REGEX_PIECES = st.sampled_from(["a", "b", "知识", " ", "+", "*", "?", "(", ")", "|", "[", "]", "[^", "^", "$", "\\b",
+                                "\\", "{2,}", "{,3}", "(?<=", "(?<!", "(?=", "(?i)", ".", "\\1", "(?P<x>", "(?P=x)",
+                                "\\w", "\\d", "\\p{Han}", "-", "{", "}", "(?:", "**", "(a+)+", "\\N{DOG}"])
+USER_CHECKS = st.sampled_from(["existence", "substitution-target", "paired"])
+
+
+@given(pieces=st.lists(REGEX_PIECES, min_size=1, max_size=10), kind=USER_CHECKS, pairs=PAIRS)
+@settings(PROFILE, max_examples=max(30, PROFILE.max_examples // 2))
+def test_user_patterns_load_or_fail_cleanly_and_run(pieces, kind, pairs, tmp_path_factory):
+    from transqa.packs import load_pack
+
+    pattern = "".join(pieces)
+    options = {"existence": f"    patterns: [{json.dumps(pattern)}]\n",
+               "substitution-target": f"    swap: {{{json.dumps(pattern)}: x}}\n    regex: true\n",
+               "paired": f"    source_pattern: {json.dumps(pattern)}\n    target_pattern: {json.dumps(pattern)}\n"}[kind]
+    check = "substitution" if kind.startswith("substitution") else kind
+    path = tmp_path_factory.mktemp("pack") / "p.yaml"
+    path.write_text("pack: p\nrules:\n  - code: FUZ001\n    name: fuzz-rule\n    check: " + check + "\n"
+                    "    category: style\n    severity: minor\n    message: \"{match}\"\n" + options,
+                    encoding="utf-8")
+    try:
+        rules = load_pack(path)
+    except TransqaError:
+        return
+    document = _document(pairs)
+    try:
+        findings = run_rules(document, rules, Context())
+    except TransqaError:
+        return
+    for f in findings:
+        text = document.segments[f.segment - 1].text(f.side)
+        assert f.match == text[f.start:f.end]
+
+
 def test_catalogue_matches_rules_json(run_cli):
     """`transqa rules --json` is the catalogue the fuzz tests check findings against."""
     code, out, _ = run_cli("rules", "--json", cwd=Path(__file__).resolve().parents[1] / "fixtures")
