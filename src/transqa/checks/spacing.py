@@ -12,10 +12,13 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 _NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideographic space",
           "\u202f": "narrow no-break space"}
 
-# A full stop glued to the next sentence: `solutions.(Translated`, `done.The`.
+# A full stop glued to the next sentence: `solutions.(Translated`, `done.The`, `month."Outlets`.
 # Before the stop: a lowercase letter run of 2+ (excludes initials like U.S. and decimals like 3.5);
-# after it: a capital, an opening bracket or an opening quote.
-_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(\[\"“‘])")
+# after it: a capital, an opening bracket, a curly opening quote, or a straight quote directly followed
+# by a letter (after a stop a straight quote is nearly always the closing one: `down."`).
+_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
+# Domain names without a scheme or www: `HowMuch.Net`, `Example.com`.
+_TLD_AFTER = re.compile(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz)\b", re.IGNORECASE)
 _URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
 
 
@@ -67,6 +70,6 @@ def missing_space_after_stop(segment, options, context):
     urls = [m.span() for m in _URLISH.finditer(text)]
     for m in _GLUED_STOP.finditer(text):
         dot = m.end() - 1
-        if any(a <= dot < b for a, b in urls):
+        if any(a <= dot < b for a, b in urls) or _TLD_AFTER.match(text, dot + 1):
             continue
         yield Hit("target", dot, dot + 1, suggestion=". ")
