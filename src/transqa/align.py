@@ -48,7 +48,7 @@ VARIANCE = 9.0          # s^2 per character of the ratio-scaled length (newstest
 RATIO_SD = 0.1          # plus a spread proportional to length: a translator's style shifts whole
 PARAGRAPH_RATIO_SD = 0.25  # paragraphs (Gale & Church's sqrt-only model is too strict for long units)
 ORPHAN_COST = 2.5       # per sentence merged into a bead although none of its numbers is on the other side
-REPEAT_SIMILARITY = 0.6  # word-set Jaccard above which a target sentence repeats an earlier one
+REPEAT_SIMILARITY = 0.75  # word-set Jaccard (and the same numbers) for a repeat of an earlier sentence
 REPEAT_SKIP_COST = 0.5   # a repeated target sentence left unaligned (reported as an addition)
 REPEAT_MERGE_COST = 4.0  # ... or merged into a bead with source text
 ANCHOR_BONUS = 1.5      # per anchor shared by both sides of a bead
@@ -216,13 +216,14 @@ def _orphans(parts: list[Unit], other: Unit) -> int:
 
 def _mark_repeats(units: list[Unit]) -> list[Unit]:
     """Flag target sentences that nearly copy an earlier one of the same group (>= 6 words, word-set
-    Jaccard >= REPEAT_SIMILARITY): a passage translated twice, which a length model would otherwise
-    hide in a 1-2 bead."""
+    Jaccard >= REPEAT_SIMILARITY, the same numbers): a passage translated twice, which a length model
+    would otherwise hide in a 1-2 bead."""
     out = []
     for k, unit in enumerate(units):
         words = unit.latin
         repeat = len(words) >= 6 and any(
-            len(words & other.latin) >= REPEAT_SIMILARITY * len(words | other.latin) for other in units[:k])
+            len(words & other.latin) >= REPEAT_SIMILARITY * len(words | other.latin)
+            and unit.numbers == other.numbers for other in units[:k])
         out.append(replace(unit, repeat=True) if repeat else unit)
     return out
 
