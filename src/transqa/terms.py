@@ -174,14 +174,13 @@ class PhraseMatcher:
 
     def __init__(self, phrases: dict[str, object], *, simplify: bool = True):
         self.simplify = simplify
-        keys: dict[str, tuple[str, object]] = {}
         joined = "\n".join(phrases)
         folded = fold(joined, simplify=simplify).split("\n")  # one pass over all phrases: fast
         if len(folded) != len(phrases):  # a phrase with a line break in it
             folded = [fold(s, simplify=simplify) for s in phrases]
-        for key, item in zip(folded, phrases.items()):
-            if key.strip():
-                keys[key] = item  # a later phrase wins for the same folded key
+        keys = dict(zip(folded, phrases.items()))  # a later phrase wins for the same folded key
+        if any(not k.strip() for k in keys if len(k) < 4 or k[0] == " " or k[-1] == " "):
+            keys = {k: v for k, v in keys.items() if k.strip()}  # a blank phrase matches everywhere
         self.patterns = list(keys)
         self.entries = list(keys.values())
         self._automaton = None
@@ -217,12 +216,16 @@ class TermIndex:
     def __init__(self, glossaries: tuple[Glossary, ...] | list[Glossary]):
         with gc_paused():
             self.matcher = PhraseMatcher(source_map(glossaries))
-        self.terms = list({id(t): t for _, t in self.matcher.entries}.values())
         self._forbidden: PhraseMatcher | None = None
         self._hits: dict[str, list[SourceHit]] = {}  # four rules match each source: do it once
 
     def __len__(self) -> int:
         return len(self.matcher)
+
+    @property
+    def terms(self) -> list[Term]:
+        """The distinct terms in force (computed on demand: only forbidden-anywhere matching needs it)."""
+        return list({id(t): t for _, t in self.matcher.entries}.values())
 
     def all_source_hits(self, text: str) -> list[SourceHit]:
         """Every glossary source string in `text`, overlapping, on word boundaries (cached per text)."""
