@@ -312,3 +312,10 @@ def test_index_compiled_once_for_the_same_glossaries_across_documents():
     assert term_index(first) is term_index(second)
     other = Context(glossaries=(glossary(term("专利", "patent")),))
     assert term_index(other) is not term_index(first)
+
+
+def test_astral_characters_keep_offsets_in_code_points():
+    index = TermIndex([glossary(term("吉野家", "Yoshinoya"), term("𠮷野家", "Yoshinoya (𠮷)"))])
+    text = "😀在𠮷野家和吉野家"
+    hits = [(h.start, h.end, text[h.start:h.end]) for h in index.source_hits(text)]
+    assert hits == [(2, 5, "𠮷野家"), (6, 9, "吉野家")]
