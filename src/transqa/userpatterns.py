@@ -29,6 +29,13 @@ from transqa.errors import TransqaError
 from transqa.model import Segment
 
 TIMEOUT = 0.25
+# Long texts get more time (a linear pattern scanning 50,000 characters under load must not trip the
+# limit meant for runaway backtracking): +1 s per 100,000 characters beyond the first 10,000.
+TIMEOUT_FREE_CHARS, TIMEOUT_CHARS_PER_SECOND = 10_000, 100_000
+
+
+def time_limit(length: int) -> float:
+    return TIMEOUT + max(0, length - TIMEOUT_FREE_CHARS) / TIMEOUT_CHARS_PER_SECOND
 SAFE_LENGTH = 1000
 SCOPES = ("text", "sentence", "heading")
 SIDES = ("source", "target")
@@ -110,8 +117,8 @@ class Matcher:
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
 
-    def _timed_out(self, where: str) -> PatternTimeout:
-        return PatternTimeout(f"pattern {self.pattern!r} took longer than {TIMEOUT} s on {where}; "
+    def _timed_out(self, where: str, limit: float = TIMEOUT) -> PatternTimeout:
+        return PatternTimeout(f"pattern {self.pattern!r} took longer than {limit:g} s on {where}; "
                               f"simplify it (nested repeats like (a+)+ backtrack exponentially)")
 
     def finditer(self, text: str, where: str = "a segment", pos: int = 0, endpos: int | None = None,
@@ -130,7 +137,7 @@ class Matcher:
             low = text[pos:end].lower()
             if not any(needle in low for needle in self.needles):
                 return
-        kw = {} if self.safe and end - pos <= SAFE_LENGTH else {"timeout": TIMEOUT}
+        kw = {} if self.safe and end - pos <= SAFE_LENGTH else {"timeout": time_limit(end - pos)}
         search = self.compiled.search
         try:
             m = search(text, pos, end, **kw)
@@ -143,7 +150,7 @@ class Matcher:
                 pos = nxt
                 m = search(text, pos, end, **kw)
         except TimeoutError:
-            raise self._timed_out(where) from None
+            raise self._timed_out(where, kw["timeout"]) from None
 
     def search(self, text: str, where: str = "a segment") -> regex.Match | None:
         return next(self.finditer(text, where), None)
