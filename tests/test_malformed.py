@@ -50,6 +50,32 @@ def snapshot(folder: Path) -> dict[str, str]:
     return out
 
 
+_SHIPPED_CACHE: dict = {}
+
+
+@pytest.fixture(autouse=True)
+def shipped_yaml_loaded_once(monkeypatch):
+    """Speed only: the shipped packs and glossaries (unchanged between cases) are parsed once per session.
+    Every file of the corpus, and anything else, is loaded for real on each case."""
+    from transqa import glossary, packs
+
+    shipped = packs.rules_dir().resolve()
+
+    def cached(real):
+        def load(path, *args, **kwargs):
+            resolved = Path(path).resolve()
+            if shipped not in resolved.parents:
+                return real(path, *args, **kwargs)
+            key = (real.__name__, str(path), resolved.stat().st_mtime_ns)
+            if key not in _SHIPPED_CACHE:
+                _SHIPPED_CACHE[key] = real(path, *args, **kwargs)
+            return _SHIPPED_CACHE[key]
+        return load
+
+    monkeypatch.setattr(packs, "load_pack", cached(packs.load_pack))
+    monkeypatch.setattr(glossary, "load_glossary", cached(glossary.load_glossary))
+
+
 @pytest.fixture
 def workdir(tmp_path):
     work = tmp_path / "w"
