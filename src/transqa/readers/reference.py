@@ -24,6 +24,11 @@ def attach_reference(document: Document, path: str, encoding: str | None = None)
         if len(lines) < expected:
             raise TransqaError(f"reference has {len(lines)} lines but the target has text on line {expected}; "
                                "the reference must be line-aligned with the target", path=path)
+        extra = next((n for n, line in enumerate(lines[expected:], expected + 1) if line.strip()), None)
+        if extra is not None:
+            raise TransqaError(f"reference has text on line {extra}, after the target's last line of text "
+                               f"({expected}); the reference must be line-aligned with the target", path=path,
+                               line=extra)
         refs = [lines[s.target_location.line - 1] for s in segments]
     else:
         if len(lines) != len(segments):
