@@ -317,12 +317,17 @@ def glossary_lint(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_PASSED)
 
 
+def _one_line(text: str) -> str:
+    """Error text on one line: newlines and other unprintable characters (in a file name, say) escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def run() -> None:
     """Console-script entry point: one-line errors with exit 2, never a traceback."""
     try:
         code = app(standalone_mode=False)
     except TransqaError as exc:
-        print(f"transqa: error: {exc}", file=sys.stderr)
+        print(f"transqa: error: {_one_line(str(exc))}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -331,10 +336,10 @@ def run() -> None:
         sys.exit(EXIT_ERROR)
     except click.exceptions.UsageError as exc:
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
-        print(f"transqa: error: {exc.format_message()}{hint}", file=sys.stderr)
+        print(f"transqa: error: {_one_line(exc.format_message())}{hint}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
     except click.exceptions.ClickException as exc:
-        print(f"transqa: error: {exc.format_message()}", file=sys.stderr)
+        print(f"transqa: error: {_one_line(exc.format_message())}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
     except (typer.Abort, KeyboardInterrupt):
         print("transqa: interrupted", file=sys.stderr)
@@ -344,7 +349,7 @@ def run() -> None:
     except Exception as exc:  # a bug: still one line; TRANSQA_DEBUG=1 shows the traceback
         if os.environ.get("TRANSQA_DEBUG"):
             raise
-        print(f"transqa: internal error: {type(exc).__name__}: {exc} (set TRANSQA_DEBUG=1 for details)",
+        print(f"transqa: internal error: {type(exc).__name__}: {_one_line(str(exc))} (set TRANSQA_DEBUG=1 for details)",
               file=sys.stderr)
         sys.exit(EXIT_ERROR)
     sys.exit(code or 0)
