@@ -36,6 +36,11 @@ MAKERS = {
     "long_en_line": lambda p: p.write_text(_repeat_to(EN_SENTENCE, 45_000, "chars") + "\n", encoding="utf-8"),
     "directory": lambda p: p.mkdir(),
     "symlink_to_en_2": lambda p: p.symlink_to("en-2.txt"),
+    "symlink_loop": lambda p: (p.symlink_to(p.with_name("loop-b.txt")), p.with_name("loop-b.txt").symlink_to(p)),
+    "batch_sources": lambda p: (p.mkdir(), shutil.copy(CORPUS / "zh-2.txt", p / "a.txt"),
+                                shutil.copy(CORPUS / "binary.png", p / "b.txt")),
+    "batch_targets": lambda p: (p.mkdir(), shutil.copy(CORPUS / "en-2.txt", p / "a.txt"),
+                                shutil.copy(CORPUS / "en-2.txt", p / "b.txt")),
 }
 
 
@@ -43,6 +48,8 @@ def snapshot(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder` (symlinks by their target's bytes), keyed by relative path."""
     out = {}
     for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            out[str(path.relative_to(folder)) + "@"] = os.readlink(path)
         if path.is_file():
             out[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
         elif path.is_dir():
@@ -163,7 +170,7 @@ def test_corpus_size_and_shape():
             assert "json" in case["args"], f"{case['id']}: report cases need -f json"
         for name in case["args"]:
             if name.endswith((".txt", ".tsv", ".csv", ".yaml", ".xlf", ".tmx", ".po", ".png")) \
-                    and "/" not in name and "nowhere" not in name and name not in (case.get("make") or {}):
+                    and "/" not in name and "nowhere" not in name and "\n" not in name and name not in (case.get("make") or {}):
                 assert (CORPUS / name).exists(), f"{case['id']}: fixture {name} missing"
 
 
