@@ -69,7 +69,18 @@ def _unique(items) -> list[str]:
 def read_table(path: Path) -> list[Entry]:
     text = _read_text(path)
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=delimiter == ",",
+                        quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+    rows: list[list[str]] = []
+    last_line = 0
+    try:
+        for row in reader:  # strict: an unclosed quote is an error, not the rest of the file in one cell
+            rows.append(row)
+            last_line = reader.line_num
+    except csv.Error as exc:
+        problem = "a quoted cell is never closed" if "end of data" in str(exc) else str(exc)
+        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {problem}", path=str(path),
+                           line=last_line + 1) from None
     if not rows:
         raise TransqaError("empty file: expected a header row naming the zh and en columns", path=str(path))
     header = [h.strip().lower() for h in rows[0]]
