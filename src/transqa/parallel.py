@@ -41,6 +41,9 @@ def map_chunks_in_processes(segments: Sequence[Segment], rules: Sequence[Rule], 
     map_chunk(segments[:1], 0, rules, context)  # build compiled state once, before forking
     size = max(200, math.ceil(len(segments) / (jobs * 4)))
     bounds = [(i, min(i + size, len(segments))) for i in range(0, len(segments), size)]
+    if len(bounds) == 1:  # one chunk: no workers (--jobs 100000 on 2 segments forked 100,000 processes)
+        return [map_chunk(segments, 0, rules, context)]
+    jobs = min(jobs, len(bounds))
     _STATE = (segments, rules, context)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
