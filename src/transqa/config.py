@@ -7,6 +7,7 @@ the project file, then CLI flags.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,8 +146,8 @@ def _merge_scoring(config: Config, scoring: Any, fail) -> None:
     if not isinstance(weights, dict) or set(weights) - set(SEVERITIES):
         raise fail(f"'scoring.weights' maps {', '.join(SEVERITIES)} to numbers", scoring)
     for sev, weight in weights.items():
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-            raise fail(f"'scoring.weights.{sev}' must be a number >= 0", scoring)
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight < math.inf:
+            raise fail(f"'scoring.weights.{sev}' must be a finite number >= 0", scoring)  # .nan/.inf: bad JSON
         config.weights[sev] = float(weight)
     for key in ("threshold", "pass_score"):
         if key in scoring:
