@@ -12,6 +12,7 @@ that definition is what the definition is for.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 
 from transqa.checks.base import check_type
@@ -90,7 +91,8 @@ def extract_names(text: str):
         while run and run[-1][2].lower() in CONNECTORS:
             run.pop()
         if sum(1 for t in run if _is_name_word(t[2])) >= 2:
-            names.append((run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]))
+            # interned: CONS002 keeps every name's words until `finish`, and names recur
+            names.append((run[0][0], run[-1][1], [sys.intern(t[2]) for t in run], [(t[0], t[1]) for t in run]))
     return names
 
 

@@ -11,6 +11,7 @@ chrF costs about 0.25 ms a pair here (measured, see the closing note of issue 5)
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 
 from transqa.checks.base import check_type
@@ -178,7 +179,9 @@ def duplicate_sentence(segment, options, context):
 
 
 def _normal_target(text: str) -> tuple[str, ...]:
-    return tuple(tokens(text))
+    # interned: the records keep every target's tokens until `finish`, and words repeat (`the`, `of`);
+    # a 200,000-pair document kept ~270 MB of token strings, ~50 MB of tuples when interned
+    return tuple(map(sys.intern, tokens(text)))
 
 
 def _source_key(text: str) -> str:
