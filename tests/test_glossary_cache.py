@@ -63,3 +63,14 @@ def test_empty_cache_dir_turns_it_off(tmp_path, monkeypatch):
     path = _big_glossary(tmp_path / "g.yaml")
     assert glossary_cache.cache_path(str(path), path.read_bytes()) is None
     assert len(load_glossary(path).terms) == 300
+
+
+def test_a_copy_elsewhere_hits_and_keeps_its_own_path(tmp_path, cache):
+    first = _big_glossary(tmp_path / "g.yaml")
+    load_glossary(first)
+    (tmp_path / "copy").mkdir()
+    second = tmp_path / "copy" / "g.yaml"
+    second.write_bytes(first.read_bytes())
+    again = load_glossary(second)
+    assert len(list(cache.iterdir())) == 1
+    assert again.path == str(second) and {t.path for t in again.terms} == {str(second)}

@@ -49,7 +49,7 @@ def cache_path(path: str, raw: bytes) -> Path | None:
     if folder is None or len(raw) < CACHE_MIN_BYTES:
         return None
     digest = hashlib.sha256(_code_stamp())
-    digest.update(path.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(Path(path).stem.encode("utf-8", "surrogatepass") + b"\0")  # the name when none is given
     digest.update(raw)
     return folder / f"glossary-{digest.hexdigest()[:32]}.json"
 
