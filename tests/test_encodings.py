@@ -97,7 +97,7 @@ def test_given_encoding_wins_over_detection():
 
 def test_given_gbk_alias_and_unknown_name():
     assert decode("知识".encode("gbk"), "f", "GBK").encoding == "gb18030"
-    with pytest.raises(TransqaError, match=r"^f: unknown encoding 'klingon'$"):
+    with pytest.raises(TransqaError, match=r"^f: unknown text encoding 'klingon'$"):
         decode(b"abc", "f", "klingon")
 
 

@@ -86,9 +86,12 @@ def read_bytes(path: str | Path) -> bytes:
 def codec_name(encoding: str, path: str | None = None) -> str:
     """The canonical Python codec name for `encoding`; a one-line error if there is no such codec."""
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except (LookupError, ValueError, TypeError):
-        raise TransqaError(f"unknown encoding {encoding!r}", path=path) from None
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # base64, zlib, rot13: not text
+        raise TransqaError(f"unknown text encoding {encoding!r}", path=path)
+    name = info.name
     return _SUPERSETS.get(name.replace("-", "_"), name)
 
 
