@@ -158,6 +158,8 @@ _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowe
 _ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 # English ends, plus Chinese ones (those are PUNC001's business, not a missing mark).
+# A closing parenthetical after a finished sentence: `solutions. (Translated from ...)`, `(Xinhua)`.
+_TRAILING_NOTE = re.compile(r"[.!?][\"”’']?\s*[(\[][^()\[\]]*[)\]]\s*$")
 _EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）\s]*$|[:;：；]\s*$")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:etc|vs|approx|incl|cf|ca|i\.e|e\.g|Ltd|Co|Inc|Corp|No|Fig|"
                                   r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep|Assn|Assoc|Dept|Univ|Ave|Mt))\.$")
@@ -197,7 +199,8 @@ def missing_final_punctuation(segment, options, context):
     """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon)."""
     source, target = segment.source, segment.target
     m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
-    if not m or not target.strip() or _EN_SENTENCE_END.search(target[-12:]):
+    if not m or not target.strip() or _EN_SENTENCE_END.search(target[-12:]) \
+            or _TRAILING_NOTE.search(target[-200:]):
         return
     end = len(target.rstrip())
     mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
