@@ -28,6 +28,23 @@ _SKIP = frozenset("""may march june august will bill mark rose china turkey poli
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
+_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*|[.,!?:;\"“(]")
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """`the` continues a capitalised name: `Building the City into ...`, `Great Hall of the People`.
+
+    True when the word before `the` (or before `of`/`for`... ahead of it) is capitalised and is not
+    itself the first word of a sentence.
+    """
+    tokens = _BACK.findall(text, max(0, start - 80), start)
+    if tokens and tokens[-1] in _CONNECTORS:
+        tokens.pop()
+    if not tokens or not tokens[-1][0].isupper():
+        return False
+    return len(tokens) >= 2 and tokens[-2][0].isalpha()
+
+
 def _title_cased(text: str) -> bool:
     long_words = _LONG_WORD.findall(text)[1:]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
@@ -43,7 +60,7 @@ def _scan(text: str):
         elif _CAPITALISED.fullmatch(word) and word.lower() not in _SKIP:
             nxt = m.group(2) or "."
             quoted = m.start() > 0 and text[m.start() - 1] in "\"“‘'"
-            if not (nxt[0].isupper() or nxt in _CONNECTORS or quoted):
+            if not (nxt[0].isupper() or nxt in _CONNECTORS or quoted or _inside_name(text, m.start())):
                 caps.append((word.lower(), m.start(1), m.end(1)))
     if (caps or lowers) and _title_cased(text):
         return [], ""
