@@ -21,7 +21,7 @@ from transqa.textspans import HAN
 
 _HAN_RE = re.compile(f"[{HAN}]")
 # A transliterated foreign name, parts joined by an interpunct: 西蒙·拜尔斯 is 2 words, not 5 characters.
-_NAME = re.compile(f"[{HAN}]+(?:[·・•‧][{HAN}]+)+")
+_NAME = re.compile(f"(?<![{HAN}])[{HAN}]+(?:[·・•‧][{HAN}]+)+")  # starts at a run's start: linear, not quadratic
 # Latin words and numbers in the source; a bracketed Latin gloss right after Han text is not counted
 # (西蒙·拜尔斯 (Simone Biles) is one name, said twice).
 _SRC_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")
