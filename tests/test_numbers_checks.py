@@ -64,8 +64,16 @@ def test_seed_pair_correct_renderings_have_no_number_finding():
 def test_date_format_house_style_is_selectable():
     dmy = [replace(BY_CODE["DATE002"], options={**BY_CODE["DATE002"].options, "style": "dmy"})]
     assert codes("2022年12月9日", "on 9 December 2022", dmy) == []
-    assert codes("2022年12月9日", "on December 9, 2022", dmy) == ["DATE002"]
+    assert codes("2022年12月9日", "on December 9, 2022", dmy) == []  # well-formed: DATE004's business
+    strict = [replace(BY_CODE["DATE002"], options={**BY_CODE["DATE002"].options, "style": "dmy",
+                                                    "other_order": True})]
+    assert codes("2022年12月9日", "on December 9, 2022", strict) == ["DATE002"]
     assert codes("2022年12月9日", "on December 9, 2022", [BY_CODE["DATE002"]]) == []
+    order = BY_CODE["DATE004"]
+    assert codes("2022年12月9日", "on 9 December 2022", [order]) == ["DATE004"]
+    dmy_order = [replace(order, options={**order.options, "style": "dmy"})]
+    assert codes("2022年12月9日", "on December 9, 2022", dmy_order) == ["DATE004"]
+    assert codes("2022年12月9日", "on 9 December 2022", dmy_order) == []
 
 
 def test_date_format_ambiguous_numeric_date_offers_both_readings_without_source():

@@ -162,22 +162,32 @@ def date_format(segment, options, context):
     for m in MONTH_DAY_YEAR.finditer(text):
         mon, day, comma, space, year = m.groups()
         ymd = (int(year), _month_number(mon), int(day))
-        if not 1 <= ymd[2] <= 31:
-            continue
-        if style == "dmy" and options["other_order"]:
-            yield Hit("target", m.start(), m.end(), {"problem": "month-first date",
-                                                     "expected": _house(*ymd, style)}, suggestion=_house(*ymd, style))
-        elif style == "mdy" and (not comma or space != " "):
+        if style == "mdy" and 1 <= ymd[2] <= 31 and (not comma or space != " "):
             yield Hit("target", m.start(), m.end(), {"problem": "no comma and space before the year"
                                                      if not comma else "no space after the comma",
                                                      "expected": _house(*ymd, style)}, suggestion=_house(*ymd, style))
-    if style == "mdy" and options["other_order"]:
-        for m in DAY_MONTH_YEAR.finditer(text):
-            day, mon, _, year = m.groups()
-            ymd = (int(year), _month_number(mon), int(day))
-            if 1 <= ymd[2] <= 31:
-                yield Hit("target", m.start(), m.end(), {"problem": "day-first date", "expected": _house(*ymd, style)},
-                          suggestion=_house(*ymd, style))
+    if options["other_order"]:
+        yield from _order_hits(text, style)
+
+
+def _order_hits(text: str, style: str):
+    """Well-formed dates in the other order than house style: `9 December 2022` under mdy."""
+    pattern, problem = (DAY_MONTH_YEAR, "day-first date") if style == "mdy" else (MONTH_DAY_YEAR, "month-first date")
+    for m in pattern.finditer(text):
+        groups = m.groups()
+        mon, day, year = (groups[1], groups[0], groups[3]) if style == "mdy" else (groups[0], groups[1], groups[4])
+        ymd = (int(year), _month_number(mon), int(day))
+        if 1 <= ymd[2] <= 31:
+            yield Hit("target", m.start(), m.end(), {"problem": problem, "expected": _house(*ymd, style)},
+                      suggestion=_house(*ymd, style))
+
+
+@check_type("date-order", options={"style": "mdy"}, placeholders=("problem", "expected"),
+            validate=_validate_date_format)
+def date_order(segment, options, context):
+    """Well-formed dates written in the other order than house style (`9 December 2022` under mdy)."""
+    if any(map(str.isdigit, segment.target)):
+        yield from _order_hits(segment.target, options["style"])
 
 
 _SRC_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
