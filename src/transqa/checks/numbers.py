@@ -218,6 +218,12 @@ def _validate_style(options):
         raise ValueError("option 'small_numbers' must be one of any, words, digits")
 
 
+def _grouped(digits: str) -> str:
+    """12345678 -> 12,345,678 on the string (int() refuses over 4,300 digits: a crash on hostile input)."""
+    head = len(digits) % 3 or 3
+    return digits[:head] + "".join("," + digits[i:i + 3] for i in range(head, len(digits), 3))
+
+
 @check_type("number-style", options={"thousands_separator": True, "min_digits": 5, "percent": "any",
                                      "small_numbers": "any"},
             placeholders=("problem", "expected"), validate=_validate_style)
@@ -228,7 +234,7 @@ def number_style(segment, options, context):
     if has_digit and options["thousands_separator"]:
         for m in BARE_THOUSANDS.finditer(text):
             if len(m.group(1)) >= options["min_digits"] and not m.group(1).startswith("0"):
-                expected = f"{int(m.group(1)):,}"
+                expected = _grouped(m.group(1))
                 yield Hit("target", m.start(1), m.end(1), {"problem": "no thousands separator",
                                                            "expected": expected}, suggestion=expected)
     form = options["percent"]
