@@ -292,6 +292,8 @@ def test_big_glossary_without_aliases_is_no_yaml_bomb(tmp_path, monkeypatch):
     ("美国公司表示", "The company said", ["美国"]),                       # a plain noun, not a name
     ("美国空军始终有一部分战机", "The air force always kept some planes", ["美国"]),  # 一部分 is no 部
     ("美国中央司令部与美国队", "CENTCOM and the team", ["美国"]),          # the second 美国 must be rendered
+    ("美国中央司令部表示", "The Untied States Central Command said", ["美国"]),  # misspelt, not dropped
+    ("美国疾控中心表示", "The Americas CDC said", []),                    # not near enough to a rendering
 ])
 def test_term_that_heads_a_longer_name_may_be_dropped(source, target, fires):
     g = [glossary(term("美国", ["United States", "US", "America"]), term("中国", "China"))]
@@ -319,3 +321,17 @@ def test_astral_characters_keep_offsets_in_code_points():
     text = "😀在𠮷野家和吉野家"
     hits = [(h.start, h.end, text[h.start:h.end]) for h in index.source_hits(text)]
     assert hits == [(2, 5, "𠮷野家"), (6, 9, "吉野家")]
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    ("美国和美国", "the U.S. and the Untied States", ["Untied States"]),   # one rendering right, one misspelt
+    ("特朗普总统", "President Trumpf", ["Trumpf"]),
+    ("上海", "Shanghi", ["Shanghi"]),
+    ("美国", "the United Nations and the United States", []),
+    ("美国", "American and Americans", []),                               # adjective and plural accepted
+    ("上海", "Shanghai's port", []),
+])
+def test_term_misspelled(source, target, fires):
+    g = [glossary(term("美国", ["United States", "US", "U.S.", "America"]), term("特朗普", "Trump"),
+                  term("上海", "Shanghai"))]
+    assert [f.match for f in run("TERM007", [(source, target)], g)] == fires

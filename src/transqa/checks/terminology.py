@@ -7,6 +7,7 @@ YAML can give client glossaries and official names a higher severity than refere
 
 from __future__ import annotations
 
+import os
 import re
 
 from transqa.checks.base import check_type
@@ -65,6 +66,88 @@ def _heads_a_name(source: str, hit) -> bool:
     return _NAME_HEAD.match(source, hit.end) is not None
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+_SPELLING_VARIANTS = ((re.compile(r"is(ation|e|ed|es|ing)\b"), r"iz\1"), (re.compile(r"our\b"), "or"),
+                      (re.compile(r"tre\b"), "ter"), (re.compile(r"ence\b"), "ense"))
+
+
+def _us_spelling(word: str) -> str:
+    for pattern, replacement in _SPELLING_VARIANTS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
+    """One word that looks like a typo of another (`untied`/`united`, `shanghi`/`shanghai`,
+    `trumpf`/`trump`), not another form of it (`secretariat`/`secretary`, `regulatory`/`regulation`,
+    `chairmen`/`chairman`, `Organisation`/`Organization`)."""
+    from difflib import SequenceMatcher
+
+    word, wanted = word.replace(".", ""), wanted.replace(".", "")
+    if word == wanted or word[:1] != wanted[:1] or abs(len(word) - len(wanted)) > 2 or min(len(word), len(wanted)) < 5:
+        return False
+    if _us_spelling(word) == _us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
+        return False
+    prefix = len(os.path.commonprefix([word, wanted]))
+    suffix = len(os.path.commonprefix([word[prefix:][::-1], wanted[prefix:][::-1]]))
+    if suffix == 0:  # the words differ at the end: an inflection or derivation unless one letter is tacked on
+        longer, shorter = (word, wanted) if len(word) > len(wanted) else (wanted, word)
+        return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] not in "sdyn"
+    return SequenceMatcher(None, word, wanted).ratio() >= min_similarity
+
+
+def _near_misses(term, target: str, min_similarity: float):
+    """(start, end, text) of target word windows that are an approved rendering with exactly one word
+    misspelt (`Untied States`, `Shanghi`, `Trumpf`) and are not an accepted form (plural, possessive,
+    adjective) of any rendering."""
+    words = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(target)]
+    for rendering in term.target:
+        wanted = rendering.lower().split()
+        size = len(wanted)
+        for i in range(len(words) - size + 1):
+            window = [w for _, _, w in words[i:i + size]]
+            differing = [(a, b) for a, b in zip(window, wanted) if a != b]
+            if len(differing) != 1 or not _misspelt(*differing[0], min_similarity):
+                continue
+            start, end = words[i][0], words[i + size - 1][1]
+            text = target[start:end].rstrip(".")
+            if not _rendered(term, text, fold(text)):
+                yield start, start + len(text), text
+
+
+def _near_miss(term, target: str) -> bool:
+    return next(_near_misses(term, target, 0.8), None) is not None
+
+
+@check_type("term-misspelled", options={"shipped_kinds": [], "origin": "all", "min_similarity": 0.8},
+            placeholders=("term", "preferred", "glossary", "kind"), validate=_validate)
+def term_misspelled(segment, options, context):
+    """A glossary term is in the source and the target has a misspelt form of an approved rendering
+    (`Untied States`, `Shanghi`, `Trumpf`), even when another occurrence is rendered correctly."""
+    target = segment.target
+    if not target.strip():
+        return
+    index = term_index(context)
+    if not len(index):
+        return
+    seen = set()
+    for hit in index.source_hits(segment.source):
+        term = hit.term
+        if id(term) in seen or not _covers(term, options):
+            continue
+        seen.add(id(term))
+        forbidden = fold(target)
+        for start, end, _ in _near_misses(term, target, options["min_similarity"]):
+            if any(find_rendering(target, forbidden, f) for f in term.forbidden):
+                break  # term-forbidden reports it
+            yield Hit("target", start, end, {"term": hit.pattern, "preferred": term.preferred,
+                                             "glossary": term.glossary, "kind": term.kind},
+                      suggestion=term.preferred)
+            break
+
+
 @check_type("term-missing", options={"shipped_kinds": [], "origin": "all", "compose": True,
                                      "skip_name_heads": True},
             placeholders=("term", "preferred", "renderings", "glossary", "kind"), validate=_validate)
@@ -92,8 +175,9 @@ def term_missing(segment, options, context):
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
-        if options["skip_name_heads"] and _heads_a_name(segment.source, hit):
-            continue  # this occurrence may be dropped; a later one of the same term may not
+        if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
+                and (_rendered(term, target, folded) or not _near_miss(term, target)):
+            continue  # this occurrence may be dropped (unless misspelt); a later one may not
         seen.add(id(term))
         if _rendered(term, target, folded):
             continue
