@@ -30,6 +30,11 @@ _LOOP = re.compile(r"\b([^\W_]+(?:[\s,;-]+[^\W_]+){1,7})(?:[\s,;-]+\1\b){2,}", r
 _SRC_KEEP = re.compile(r"[^\W_]+")
 
 
+# `that that` is fine before a verb (`said that that was`) but a slip when a subject or noun phrase
+# follows (`said that that the company`, `that that they`); `had had the chance` is always fine.
+_NOT_A_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|this|these|those|he|she|they|we|i|you|it|there)\b", re.IGNORECASE)
+
+
 @check_type("repeated-word", options={"exceptions": ["had", "that"]}, placeholders=("word",))
 def repeated_word(segment, options, context):
     """The same word twice in a row (`the the`), case-insensitive; `exceptions` lists words that may double.
@@ -38,9 +43,10 @@ def repeated_word(segment, options, context):
     words, which are mostly reduplicated Chinese given names (`Yang Yang`, `Wei Wei`).
     """
     allowed = {w.lower() for w in options["exceptions"]}
-    for m in _DOUBLED.finditer(segment.target):
+    text = segment.target
+    for m in _DOUBLED.finditer(text):
         word = m.group(1)
-        if word.lower() in allowed:
+        if word.lower() in allowed and not (word.lower() == "that" and _NOT_A_NOUN_PHRASE.match(text, m.end())):
             continue
         if word[0].isupper() and m.group(3)[0].isupper() and word.lower() not in _FUNCTION:
             continue  # reduplicated given names: Yang Yang, Wei Wei, Lang Lang
