@@ -11,7 +11,7 @@ import re
 
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
                                       WORDS_RE, _parse_words)
-from transqa.numbers.model import Quantity, place_of
+from transqa.numbers.model import Quantity, mask_long_digit_runs, place_of
 from transqa.numbers.trie import trie_pattern
 from transqa.numbers.units import en_unit
 
@@ -329,6 +329,7 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
     has_digit = DIGIT_ANY.search(text) is not None
     if not has_digit and not words:
         return []
+    text = mask_long_digit_runs(text) if has_digit else text
     claims, out = _Claims(), []
     if words or has_digit:
         _dates(text, claims, out)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from transqa.numbers.cnparse import DIGITS, parse, scale_of
-from transqa.numbers.model import Quantity, place_of
+from transqa.numbers.model import Quantity, mask_long_digit_runs, place_of
 from transqa.numbers.units import zh_unit
 from transqa.numbers.zh_base import (ANY_NUMERAL, CN, CNNUM, DNUM, NUM, VAGUE_BEFORE, D, _approx, _ascii, _Claims,
                                      _ident, _label, _next_in, _num)
@@ -229,6 +229,7 @@ def extract_zh(text: str) -> list[Quantity]:
     """All numbers, dates and times in a Chinese text, in text order."""
     if not ANY_NUMERAL.search(text):
         return []
+    text = mask_long_digit_runs(text)
     original = text
     text, index = _compact(text)
     claims, out = _Claims(), []
