@@ -171,12 +171,19 @@ def term_missing(segment, options, context):
     target = segment.target
     folded = fold(target)
     seen = set()
+    near: dict[int, bool] = {}  # per term, not per occurrence: 7,000 occurrences made this quadratic
+
+    def near_miss(term) -> bool:
+        if id(term) not in near:
+            near[id(term)] = _near_miss(term, target)
+        return near[id(term)]
+
     for hit in index.source_hits(segment.source, all_hits):
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
         if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
-                and (_rendered(term, target, folded) or not _near_miss(term, target)):
+                and (_rendered(term, target, folded) or not near_miss(term)):
             continue  # this occurrence may be dropped (unless misspelt); a later one may not
         seen.add(id(term))
         if _rendered(term, target, folded):
