@@ -80,8 +80,8 @@ def synthetic_glossary(path: Path, entries: int, seed: int = 7) -> Path:
     return path
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and the exit code of one child process."""
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (user + system), peak RSS in MB and the exit code of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -90,7 +90,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err.strip()[:300]}")
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
 
 
 def main() -> None:
@@ -120,28 +120,33 @@ def main() -> None:
         print(f"(pofilter not found at {args.pofilter}: skipped)")
     cases["floor: read + tokenise"] = [sys.executable, "-c", FLOOR, str(src), str(tgt)]
 
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
     for _ in range(args.runs):  # interleave tools so machine noise hits all of them alike
         for name, cmd in cases.items():
-            wall, rss, _ = timed(cmd, work)
-            results[name].append((wall, rss))
+            wall, cpu, rss, _ = timed(cmd, work)
+            results[name].append((wall, cpu, rss))
 
     print(f"\n{args.pairs:,} pairs, {args.glossary_entries:,}-entry synthetic glossary + shipped glossaries, "
           f"median of {args.runs} runs\n")
-    print(f"{'tool':<26}{'wall s':>9}{'pairs/s':>11}{'peak RSS MB':>13}")
-    med = {}
+    # CPU time (user + system of the child) is printed too: on a shared machine wall time also counts
+    # waiting for a core; with --jobs N the CPU time is the sum over workers.
+    print(f"{'tool':<26}{'wall s':>9}{'pairs/s':>11}{'CPU s':>9}{'pairs/CPU s':>13}{'peak RSS MB':>13}")
+    med, med_cpu = {}, {}
     for name, rows in results.items():
-        wall = statistics.median(w for w, _ in rows)
-        rss = max(r for _, r in rows)
-        med[name] = wall
-        print(f"{name:<26}{wall:>9.2f}{args.pairs / wall:>11,.0f}{rss:>13,.0f}")
+        wall = statistics.median(w for w, _, _ in rows)
+        cpu = statistics.median(c for _, c, _ in rows)
+        rss = max(r for _, _, r in rows)
+        med[name], med_cpu[name] = wall, cpu
+        print(f"{name:<26}{wall:>9.2f}{args.pairs / wall:>11,.0f}{cpu:>9.2f}{args.pairs / cpu:>13,.0f}{rss:>13,.0f}")
     floor = med["floor: read + tokenise"]
     print()
     for name, wall in med.items():
         if name.startswith("transqa"):
-            line = f"{name}: {wall / floor:.1f}x the floor's time"
+            line = (f"{name}: {wall / floor:.1f}x the floor's time "
+                    f"({med_cpu[name] / med_cpu['floor: read + tokenise']:.1f}x its CPU)")
             if "pofilter" in med:
-                line += f", {med['pofilter'] / wall:.2f}x pofilter's throughput"
+                line += (f", {med['pofilter'] / wall:.2f}x pofilter's throughput "
+                         f"({med_cpu['pofilter'] / med_cpu[name]:.2f}x per CPU second)")
             print(line)
     shutil.rmtree(work, ignore_errors=True)
 
