@@ -98,20 +98,33 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
     return SequenceMatcher(None, word, wanted).ratio() >= min_similarity
 
 
-def _near_misses(term, target: str, min_similarity: float):
+def _target_words(target: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(target)]
+
+
+def _near_misses(term, target: str, min_similarity: float, words=None):
     """(start, end, text) of target word windows that are an approved rendering with exactly one word
     misspelt (`Untied States`, `Shanghi`, `Trumpf`) and are not an accepted form (plural, possessive,
-    adjective) of any rendering."""
-    words = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(target)]
+    adjective) of any rendering. Only renderings with exactly one word absent from the target are
+    tried, and only at target words that could be that word misspelt (cheap filters first)."""
+    words = _target_words(target) if words is None else words
+    vocab = {w for _, _, w in words}
     for rendering in term.target:
-        wanted = rendering.lower().split()
-        size = len(wanted)
-        for i in range(len(words) - size + 1):
-            window = [w for _, _, w in words[i:i + size]]
-            differing = [(a, b) for a, b in zip(window, wanted) if a != b]
-            if len(differing) != 1 or not _misspelt(*differing[0], min_similarity):
+        wanted = [w.rstrip(".") for w in rendering.lower().split()]
+        absent = [k for k, w in enumerate(wanted) if w not in vocab]
+        if len(absent) != 1:
+            continue
+        k, bad = absent[0], wanted[absent[0]]
+        for i, (_, _, word) in enumerate(words):
+            first = i - k
+            if word[:1] != bad[:1] or abs(len(word) - len(bad)) > 2 or first < 0 \
+                    or first + len(wanted) > len(words):
                 continue
-            start, end = words[i][0], words[i + size - 1][1]
+            window = [w for _, _, w in words[first:first + len(wanted)]]
+            if any(a != b for j, (a, b) in enumerate(zip(window, wanted)) if j != k) \
+                    or not _misspelt(word, bad, min_similarity):
+                continue
+            start, end = words[first][0], words[first + len(wanted) - 1][1]
             text = target[start:end].rstrip(".")
             if not _rendered(term, text, fold(text)):
                 yield start, start + len(text), text
@@ -133,13 +146,15 @@ def term_misspelled(segment, options, context):
     if not len(index):
         return
     seen = set()
+    words = None
     for hit in index.source_hits(segment.source):
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
         seen.add(id(term))
+        words = _target_words(target) if words is None else words
         forbidden = fold(target)
-        for start, end, _ in _near_misses(term, target, options["min_similarity"]):
+        for start, end, _ in _near_misses(term, target, options["min_similarity"], words):
             if any(find_rendering(target, forbidden, f) for f in term.forbidden):
                 break  # term-forbidden reports it
             yield Hit("target", start, end, {"term": hit.pattern, "preferred": term.preferred,
