@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from transqa.errors import TransqaError
-from transqa.yamlio import line_of, load_yaml_file
+from transqa.yamlio import line_of, load_yaml_file, read_utf8_file
 
 KINDS = ("organization", "title", "term", "name", "event", "treaty", "place", "policy")
 ENTRY_KEYS = ("source", "target", "forbidden", "note", "kind", "ref", "consistent")
@@ -125,17 +125,7 @@ def _load_json(path: str | Path):
     glossary parses in a fraction of a second, where libyaml needs several seconds."""
     import json
 
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise TransqaError("file not found", path=str(path)) from None
-    except OSError as exc:
-        raise TransqaError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TransqaError(f"not UTF-8 (byte offset {exc.start})", path=str(path)) from None
+    text = read_utf8_file(path, "JSON")
 
     def pairs(items):
         out = dict(items)

@@ -109,12 +109,13 @@ def load_yaml_text(text: str, path: str) -> Any:
         raise TransqaError(f"invalid YAML: {str(exc).splitlines()[0]}", path=path) from None
 
 
-def load_yaml_file(path: str | Path) -> Any:
+def read_utf8_file(path: str | Path, kind: str = "YAML") -> str:
+    """The text of a UTF-8 data file (BOM allowed), with one-line errors for every way reading fails."""
     p = Path(path)
     if not p.exists():
         raise TransqaError("file not found", path=str(path))
     if p.is_dir():
-        raise TransqaError("is a directory, expected a YAML file", path=str(path))
+        raise TransqaError(f"is a directory, expected a {kind} file", path=str(path))
     try:
         if p.stat().st_size > MAX_YAML_BYTES:
             raise TransqaError(f"file larger than {MAX_YAML_BYTES // 2**20} MiB", path=str(path))
@@ -122,7 +123,10 @@ def load_yaml_file(path: str | Path) -> Any:
     except OSError as exc:
         raise TransqaError(f"cannot read: {exc.strerror}", path=str(path)) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TransqaError(f"not UTF-8 (byte offset {exc.start})", path=str(path)) from None
-    return load_yaml_text(text, str(path))
+
+
+def load_yaml_file(path: str | Path) -> Any:
+    return load_yaml_text(read_utf8_file(path), str(path))

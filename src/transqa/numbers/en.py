@@ -11,7 +11,7 @@ import re
 
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
                                       WORDS_RE, _parse_words)
-from transqa.numbers.model import Quantity, mask_long_digit_runs, place_of
+from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, place_of
 from transqa.numbers.trie import trie_pattern
 from transqa.numbers.units import en_unit
 
@@ -64,17 +64,6 @@ APPROX_AFTER = re.compile(r"^(?:\s+or so\b|-?plus\b|\+|\s+odd\b|\s+or more\b)", 
 IDENT_AFTER = re.compile(r"[A-Za-z]")
 UNIT_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|k|m|bn|mn|tn|km|kg|cm|mm|g|kW|MW|GW|t|h|am|pm|AM|PM|ft|mph|x|"
                          r"mg|ml|sq|min|hrs?|yrs?|kph|kmh|mm)\b")
-
-
-class _Claims:
-    def __init__(self):
-        self.spans: list[tuple[int, int]] = []
-
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
-
-    def take(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
 
 
 def _month(name: str) -> int:

@@ -88,3 +88,16 @@ def place_of(digits: str, scale: float = 1.0) -> float:
         return scale * 10.0 ** -len(digits.split(".")[1])
     stripped = digits.rstrip("0")
     return scale * 10.0 ** (len(digits) - len(stripped)) if stripped else scale
+
+
+class Claims:
+    """Spans of a text already taken by an extracted quantity, so later patterns skip them."""
+
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))

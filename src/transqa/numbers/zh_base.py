@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transqa.numbers.cnparse import CN_CHARS, FULLWIDTH, parse
+from transqa.numbers.model import Claims as _Claims
 
 D = r"[0-9０-９]"
 DNUM = rf"{D}+(?:[,，]{D}{{3}}(?![0-9０-９]))*(?:[.．]{D}+)?"   # 1,234.5; 5，000 (3 digits after ，only)
@@ -66,12 +67,3 @@ def _ident(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
 
 
-class _Claims:
-    def __init__(self):
-        self.spans: list[tuple[int, int]] = []
-
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
-
-    def take(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
