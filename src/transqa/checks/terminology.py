@@ -34,6 +34,14 @@ def _validate(options):
         raise ValueError(f"'origin' must be one of {', '.join(ORIGINS)}")
 
 
+def _target_index(segment, context):
+    """The run's compiled glossary index, or None when the target is blank or no glossary is loaded."""
+    if not segment.target.strip():
+        return None
+    index = term_index(context)
+    return index if len(index) else None
+
+
 def _covers(term, options) -> bool:
     """Entries of user glossaries always count (a client's glossary is authoritative); entries of the
     shipped reference glossaries only if their kind is in `shipped_kinds` (empty = every kind)."""
@@ -140,10 +148,8 @@ def term_misspelled(segment, options, context):
     """A glossary term is in the source and the target has a misspelt form of an approved rendering
     (`Untied States`, `Shanghi`, `Trumpf`), even when another occurrence is rendered correctly."""
     target = segment.target
-    if not target.strip():
-        return
-    index = term_index(context)
-    if not len(index):
+    index = _target_index(segment, context)
+    if index is None:
         return
     seen = set()
     words = None
@@ -175,10 +181,8 @@ def term_missing(segment, options, context):
     begins a longer name that English commonly shortens (美国疾控中心 `the CDC`, 美国康奈尔大学
     `Cornell University`, 美国北达科他州 `North Dakota`).
     """
-    if not segment.target.strip():
-        return
-    index = term_index(context)
-    if not len(index):
+    index = _target_index(segment, context)
+    if index is None:
         return
     all_hits = index.all_source_hits(segment.source)
     if not all_hits:
@@ -223,10 +227,8 @@ def term_forbidden(segment, options, context):
     for 原国家知识产权局) is not reported.
     """
     target = segment.target
-    if not target.strip():
-        return
-    index = term_index(context)
-    if not len(index):
+    index = _target_index(segment, context)
+    if index is None:
         return
     folded = fold(target)
     if options["require_source"]:
