@@ -75,10 +75,9 @@ def check(
     reference: Annotated[Optional[str], typer.Option("--reference", metavar="FILE", help="Reference translation, aligned like the target: adds corpus BLEU, chrF and TER to the summary, a chrF per segment, and REF001 for segments far from it.")] = None,
 ) -> None:
     """Check a translation (or two directories of them) and print a scored QA report."""
-    from transqa.outputs import write_atomic
     from transqa.pipeline import RunOptions, check as run_check, prepare
     from transqa.readers import read_document
-    from transqa.reporters import FORMATS, render
+    from transqa.reporters import FORMATS
 
     if fmt not in FORMATS:
         raise TransqaError(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")

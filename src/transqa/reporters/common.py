@@ -31,6 +31,13 @@ class SegmentIndex:
         return self._by_key.get((finding.location.file, finding.segment))
 
 
+def segment_label(segment: Segment) -> str:
+    """`line 14` for line-based input (the id is the line), else `segment <unit id>`."""
+    if isinstance(segment.id, int) and segment.target_location.line == segment.id:
+        return f"line {segment.id}"
+    return f"segment {segment.id}"
+
+
 def gating_level(report: Report) -> str | None:
     """The severity at or above which a finding fails the run (None: findings never fail alone)."""
     return report.score.fail_on

@@ -17,7 +17,7 @@ from html import escape
 
 from transqa import __version__
 from transqa.model import SEVERITIES, Finding, Report, Segment
-from transqa.reporters.common import (SegmentIndex, penalty_by, penalty_by_severity, relative_path,
+from transqa.reporters.common import (SegmentIndex, penalty_by, penalty_by_severity, relative_path, segment_label,
                                       verdict_reasons)
 
 MAX_SEGMENTS = 2000  # segment cards rendered; the rest are counted, not shown
@@ -243,13 +243,6 @@ def _filters(report: Report) -> str:
               '<button type="button" id="none">Hide all</button></div></section>')
 
 
-def _segment_label(segment: Segment) -> str:
-    loc = segment.target_location
-    if isinstance(segment.id, int) and loc.line == segment.id:
-        return f"line {segment.id}"
-    return f"segment {segment.id}"
-
-
 def _suggestion(text: str) -> str:
     """The suggested replacement; leading and trailing spaces shown as ␣, an empty one as (delete)."""
     if text == "":
@@ -309,7 +302,7 @@ def _segments(report: Report) -> str:
                 f'<div class="text">{_highlight(segment.text(side), [(i, f) for i, f in numbered if f.side == side])}</div></div>'
                 for side, lang in (("source", report.document.source_lang), ("target", report.document.target_lang)))
             loc = segment.target_location
-            head = _segment_label(segment)
+            head = segment_label(segment)
             where = f"{relative_path(loc.file)}:{loc.line}" if loc.file and loc.line else ""
         cards.append(f'<article class="seg" id="seg-{card_no}"><h2><a href="#seg-{card_no}">{_e(head)}</a>'
                      f'<span class="loc">{_e(where)}</span></h2><div class="pair">{sides}</div>'

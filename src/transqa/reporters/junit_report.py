@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from transqa.model import Finding, Report, Segment
-from transqa.reporters.common import gating_level, is_gating, one_line, relative_path
+from transqa.reporters.common import gating_level, is_gating, one_line, relative_path, segment_label
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -29,13 +29,6 @@ def _finding_line(finding: Finding) -> str:
         fix = f" (suggestion: {finding.suggestion!r})"
     return (f"{finding.severity} {finding.code} {finding.name} at {where} {finding.side} "
             f"[{finding.start}:{finding.end}] {finding.match!r}: {finding.message}{fix}")
-
-
-def _segment_name(segment: Segment) -> str:
-    loc = segment.target_location
-    if isinstance(segment.id, int) and loc.line == segment.id:
-        return f"line {segment.id}"
-    return f"segment {segment.id}"
 
 
 def _suite_key(segment: Segment) -> str:
@@ -61,7 +54,7 @@ def render(report: Report, *, color: bool = False) -> str:
         suite = ET.SubElement(root, "testsuite", name=_xml_text(name))
         failures = 0
         for segment, found in cases:
-            case = ET.SubElement(suite, "testcase", name=_xml_text(_segment_name(segment)), classname=_xml_text(name))
+            case = ET.SubElement(suite, "testcase", name=_xml_text(segment_label(segment)), classname=_xml_text(name))
             if segment.target_location.file:
                 case.set("file", _xml_text(relative_path(segment.target_location.file)))
             if segment.target_location.line:

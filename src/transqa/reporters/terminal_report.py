@@ -6,6 +6,7 @@ import unicodedata
 from itertools import groupby
 
 from transqa.model import Finding, Report, Segment
+from transqa.reporters.common import segment_label
 
 CONTEXT = 50  # code points of context on each side of a marked span
 OTHER_SIDE = 90  # code points of the other side shown
@@ -45,11 +46,11 @@ def _truncate(text: str) -> str:
 
 
 def _segment_label(segment: Segment) -> str:
-    loc = segment.target_location
-    if isinstance(segment.id, int) and loc.line == segment.id:
-        return f"line {segment.id}"
-    where = f" ({loc.file}:{loc.line})" if loc.file and loc.line else ""
-    return f"segment {segment.id}{where}"
+    """`line 14`, or `segment <id> (file:line)` where the id is not the line (XLIFF, TMX, PO)."""
+    label, loc = segment_label(segment), segment.target_location
+    if label.startswith("segment ") and loc.file and loc.line:
+        return f"{label} ({loc.file}:{loc.line})"
+    return label
 
 
 def _finding_lines(finding: Finding, segment: Segment, color: bool) -> list[str]:
