@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from transqa.numbers import en, zh_dates
 from transqa.numbers.compare import Alignment, align, close, matches
 from transqa.numbers.en import extract_en
 from transqa.numbers.expressions import Expressions, load_expressions
@@ -42,6 +43,5 @@ def analyse(source: str, target: str, expressions: Expressions | None = None) ->
             src = _outside(src, expressions.source_spans(source))
         if tgt:
             tgt = _protect(tgt, expressions.target_spans(target))
-    from transqa.numbers import en, zh_dates
     return align(src, tgt, source_weekday=zh_dates.has_weekday(source), target_weekday=en.has_weekday(target),
                  target_text=target)

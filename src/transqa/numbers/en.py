@@ -32,6 +32,8 @@ DATE_RES = (
     ("my", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("m", re.compile(r"(?=[ADFJMNOS])\b(?P<mon>" + trie_pattern(MONTHS) + r")\b")),
 )
+# A literal each digit-only date pattern cannot match without: the pattern is skipped when it is absent.
+DATE_NEEDS = ("-", "/", ",", None, None, None, None)
 # May and March alone are usually a verb: only a month after these words.
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
                        r"through|before|after|between|and|to)[\s-]+|[A-Z][a-z]+\s?[-–—]\s?)$", re.IGNORECASE)
@@ -88,9 +90,15 @@ MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|HK\$|RMB|USD|EUR|GBP|JPY|CNY)\s?$
 CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|RMB)$|(?<![A-Za-z])(?:US|HK|NT|A|C|S)\$$")
 
 
+LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")
+REFERENCE_BEFORE = re.compile(r"(?:Fig|Table|[A-Za-z]{2,})\.$")
+RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and|or)\s*")
+LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _ident(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
-    if re.search(r"[A-Za-z][-‐]?$", before) and not CURRENCY_BEFORE.search(before):
+    if LETTER_BEFORE.search(before) and not CURRENCY_BEFORE.search(before):
         return True
     return bool(IDENT_AFTER.match(text, end) and not UNIT_SUFFIX.match(text, end))
 
@@ -98,8 +106,10 @@ def _ident(text: str, start: int, end: int) -> bool:
 def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
     has_month = MONTH_ANY.search(text) is not None
     has_digit = DIGIT_ANY.search(text) is not None
-    for kind, rx in DATE_RES:
+    for (kind, rx), need in zip(DATE_RES, DATE_NEEDS):
         if not (has_month if kind in ("mdy", "dmy", "my", "m") else has_digit):
+            continue
+        if need is not None and need not in text:
             continue
         if kind in ("mdy", "dmy", "my") and not has_digit:
             continue
@@ -131,10 +141,11 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 DIGIT_ANY = re.compile(r"\d")
 TIME_CUE = re.compile(r"\d[:.]\d\d|[ap]\.?m\b|[AP]\.?M\b|o'clock")
+AM_PM = re.compile(r"\d\s*[apAP]\.?[mM]")   # TIME_RE needs this, a ':' or "o'clock" (cheaper than TIME_CUE)
 
 
 def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    if not TIME_CUE.search(text):
+    if ":" not in text and "o'clock" not in text and not AM_PM.search(text) or not TIME_CUE.search(text):
         return
     for m in TIME_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
@@ -154,7 +165,9 @@ def _value(raw: str) -> float:
 
 
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in PERCENT_RE.finditer(text):
+    # every percent pattern needs one of these literals; fractions need '/'
+    per = "%" in text or "per" in text
+    for m in (PERCENT_RE.finditer(text) if per or "pct" in text or "‰" in text else ()):
         if not claims.free(m.start(), m.end()):
             continue
         unit = m.group("u").lower()
@@ -164,12 +177,12 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         claims.take(m.start(), m.end())
         out.append(Quantity(kind, value, m.start(), m.end(), m.group(), approx=_approx(text, m.start(), m.end()),
                             place=place_of(m.group("v"))))
-    for m in PERCENT_RANGE_RE.finditer(text):
+    for m in (PERCENT_RANGE_RE.finditer(text) if per else ()):
         if claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("percent", _value(m.group("v")), m.start(), m.end(), m.group(),
                                 place=place_of(m.group("v"))))
-    for m in FRACTION_RE.finditer(text):
+    for m in (FRACTION_RE.finditer(text) if "/" in text else ()):
         num, den = int(m.group(1)), int(m.group(2))
         if claims.free(m.start(), m.end()) and den and num < den:
             claims.take(m.start(), m.end())
@@ -180,24 +193,26 @@ FISCAL_RE = re.compile(r"(?=[Ff])\b(?:FY\s?'?|[Ff]iscal (?:year )?)(\d{2}|\d{4})
 
 
 YEAR_RANGE_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])")
+YEAR_RANGE_GATE = re.compile(r"[-–—/]")
+NOT_A_YEAR = re.compile(r"\s*(?:thousand|million|billion|trillion|people|yuan|dollars|tons|km|meters)\b")
 
 
 def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in YEAR_RANGE_RE.finditer(text):          # 2019–20, 2007-08: a range of years
+    for m in (YEAR_RANGE_RE.finditer(text) if YEAR_RANGE_GATE.search(text) else ()):   # 2019–20, 2007-08
         first = int(m.group(1))
         second = first // 100 * 100 + int(m.group(2))
         if second > first and claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("year", float(first), m.start(1), m.end(1), m.group(1)))
             out.append(Quantity("year", float(second), m.start(2), m.end(2), m.group(2)))
-    for m in FISCAL_RE.finditer(text):
+    for m in (FISCAL_RE.finditer(text) if "FY" in text or "iscal " in text else ()):
         year = int(m.group(1))
         claims.take(m.start(), m.end())
         out.append(Quantity("year", float(year + 2000 if year < 100 else year), m.start(), m.end(), m.group()))
     for m in YEAR_RE.finditer(text):
         if claims.free(m.start(), m.end()) and not _ident(text, m.start(), m.end()):
             after = text[m.end():m.end() + 12]
-            if re.match(r"\s*(?:thousand|million|billion|trillion|people|yuan|dollars|tons|km|meters)\b", after):
+            if NOT_A_YEAR.match(after):
                 continue
             claims.take(m.start(), m.end())
             out.append(Quantity("year", float(m.group(1)), m.start(), m.end(), m.group()))
@@ -205,11 +220,12 @@ def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
     prev: Quantity | None = None
+    prev_at = -1                                          # index of prev in out
     for m in DIGIT_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
         if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
-            if re.search(r"(?:Fig|Table|[A-Za-z]{2,})\.$", text[max(0, m.start() - 8):m.start()]):
+            if REFERENCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 claims.take(m.start(), m.end("v"))        # Fig.2, ARCoV.2: a reference or a name
                 out.append(Quantity("cardinal", _value(m.group("v")), m.start("v"), m.end("v"), m.group("v"),
                                     ident=True))
@@ -241,13 +257,13 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
                      label=_label(text, m.start("v")) if ident else "", unit=en_unit(text, end))
         # "3 to 5 million", "3-5 billion": the first end takes the second's scale
         if prev is not None and scale > 1 and prev.value is not None and prev.place is not None \
-                and prev.place < scale and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[prev.end:start]):
+                and prev.place < scale and RANGE_BETWEEN.fullmatch(text[prev.end:start]):
             fixed = Quantity(prev.kind, prev.value * scale, prev.start, prev.end, prev.text, approx=prev.approx,
                              place=(prev.place or 1) * scale, ident=prev.ident)
-            out[out.index(prev)] = fixed
+            out[prev_at] = fixed
         claims.take(start, end)
+        prev, prev_at = q, len(out)
         out.append(q)
-        prev = q
 
 
 IN_EVERY_RE = re.compile(r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b")
@@ -255,6 +271,8 @@ IN_EVERY = {"ten": 10, "five": 5, "four": 4, "three": 3, "hundred": 100, "thousa
 
 
 def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    if " in " not in text:
+        return
     for m in IN_EVERY_RE.finditer(text):                 # one in a thousand, 1 in 5: a fraction
         den = IN_EVERY.get(m.group(2)) or float(m.group(2))
         if den and claims.free(m.start(), m.end()):
@@ -268,7 +286,7 @@ def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         if VAGUE_AFTER.match(text, m.end()) and m.group().lower().split()[-1] in WORD_SCALES | {"dozen": 12}:
             continue                                    # hundreds of, dozens, millions of
-        parts = re.findall(r"[A-Za-z]+", m.group())
+        parts = LETTERS.findall(m.group())
         if len(parts) > 1 and parts[-1].lower() in ("century", "centuries", "decade", "decades") and \
                 parts[-2].lower() in {**ORD_UNITS, **ORD_TENS}:
             cut = m.start() + m.group().rfind(parts[-1])          # the twenty-first century: the ordinal only
@@ -283,7 +301,7 @@ def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
         parsed = _parse_words(parts)
         if parsed is None and len(parts) > 1 and parts[0].lower() not in ("a", "an", "half"):
             # "two three-point shots", "one five-star": separate numbers, not one
-            for w in re.finditer(r"[A-Za-z]+", m.group()):
+            for w in LETTERS.finditer(m.group()):
                 one = _parse_words([w.group()])
                 if one is not None and w.group().lower() not in WORD_SCALES:
                     s0, e0 = m.start() + w.start(), m.start() + w.end()
@@ -319,7 +337,7 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
     if not has_digit and not words:
         return []
     text = mask_long_digit_runs(text) if has_digit else text
-    claims, out = _Claims(), []
+    claims, out = _Claims(len(text)), []
     if words or has_digit:
         _dates(text, claims, out)
     if words:
@@ -336,4 +354,4 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
 
 
 def has_weekday(text: str) -> bool:
-    return bool(WEEKDAY_RE.search(text))
+    return "day" in text and bool(WEEKDAY_RE.search(text))

@@ -58,7 +58,9 @@ WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一",
          ("三", "国"), ("万", "里"), ("一", "片"), ("一", "段"), ("一", "把"), ("一", "场"), ("一", "步")}
 # A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in PERCENT_RE.finditer(text):
+    # every percent, fraction and 成 pattern needs one of these characters
+    gate = "分" in text or "%" in text or "％" in text or "‰" in text or "成" in text or "/" in text
+    for m in (PERCENT_RE.finditer(text) if gate else ()):
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
             continue
@@ -92,7 +94,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         place = place_of(_ascii(raw)) if raw and raw[0] in "0123456789０１２３４５６７８９" else None
         out.append(Quantity(kind, value, start, m.end(), text[start:m.end()], approx=approx,
                             words=not (raw or "1")[0].isdigit(), place=place))
-    for m in PER_RE.finditer(text):
+    for m in (PER_RE.finditer(text) if "每" in text else ()):
         if claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("cardinal", float(scale_of(m.group("per"))), m.start(), m.end(), m.group(),
@@ -138,7 +140,7 @@ RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
 
 
 def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    found: list[tuple[Quantity, int]] = []   # (quantity, scale applied) for range scale carry-over
+    found: list[tuple[Quantity, int, int]] = []   # (quantity, scale applied, index in out): range scale carry-over
     for m in NUMBER_RE.finditer(text):
         if not claims.free(m.start(), m.end()):
             # the match may overlap a claimed date only at its tail (第3季度...); skip it whole
@@ -195,14 +197,14 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
                          unit=zh_unit(text, end))
         claims.take(q.start, q.end)
         if found and RANGE_SEP.match(text[found[-1][0].end:q.start]) and found[-1][1] == 1 and scale > 1:
-            prev = found[-1][0]                   # 3至5万: the first end takes the second's scale
+            prev, _, at = found[-1]               # 3至5万: the first end takes the second's scale
             fixed = Quantity(prev.kind, prev.value * scale, prev.start, prev.end, prev.text,
                              approx=prev.approx, words=prev.words,
                              place=(prev.place or 1) * scale, ident=prev.ident)
-            out[out.index(prev)] = fixed
-            found[-1] = (fixed, scale)
+            out[at] = fixed
+            found[-1] = (fixed, scale, at)
+        found.append((q, scale, len(out)))
         out.append(q)
-        found.append((q, scale))
 
 
 SPACED = re.compile(r"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
@@ -211,6 +213,8 @@ DECADE_RE = re.compile(rf"(?=[0-9０-９世一二三四五六七八九十])(?:{D
                        r"|[一二三四五六七八九]十年代"
                        r"|(?<![0-9])[1-9][、，,和与至到\-—][1-9]0年代"
                        rf"|{D}+分{D}+(?:秒{D}*)?|(?<![0-9])[1-9]0(?:[、,，和与及][1-9]0)*后|世纪[0-9一二三四五六七八九十]+年代")
+
+DIGIT_FEN = re.compile(r"[0-9０-９]分[0-9０-９]")      # DECADE_RE's only pattern without 年代, 世纪 or 0后
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
@@ -232,9 +236,10 @@ def extract_zh(text: str) -> list[Quantity]:
     text = mask_long_digit_runs(text)
     original = text
     text, index = _compact(text)
-    claims, out = _Claims(), []
-    for m in DECADE_RE.finditer(text):               # 80年代, 20世纪70年代, 90后: decades are not numbers
-        claims.take(m.start(), m.end())
+    claims, out = _Claims(len(text)), []
+    if "年代" in text or "世纪" in text or "0后" in text or "分" in text and DIGIT_FEN.search(text):
+        for m in DECADE_RE.finditer(text):           # 80年代, 20世纪70年代, 90后: decades are not numbers
+            claims.take(m.start(), m.end())
     _special_dates(text, claims, out)
     _vague(text, claims, out)
     _dates(text, claims, out)

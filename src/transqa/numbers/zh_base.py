@@ -56,14 +56,20 @@ def _label(text: str, start: int) -> str:
     return m.group().upper().replace("－", "-") if m else ""
 
 
+GLUED_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z][-－]$|[A-Za-z]\.$")
+FIGURE_BEFORE = re.compile(r"(?:图|表|Fig\.?|Table|Figure)\s?$")
+LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-?$")
+LETTER = re.compile(r"[A-Za-z]")
+
+
 def _ident(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
     before = text[max(0, start - 2):start]
-    if re.search(r"[\u4e00-\u9fffA-Za-z][-－]$|[A-Za-z]\.$", before) or text.startswith(("-", "－"), end):
+    if GLUED_BEFORE.search(before) or text.startswith(("-", "－"), end):
         return True
-    if re.search(r"(?:图|表|Fig\.?|Table|Figure)\s?$", text[max(0, start - 7):start]):
+    if FIGURE_BEFORE.search(text[max(0, start - 7):start]):
         return True
     after = text[end:end + 1]
-    return bool(re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after))
+    return bool(LETTER_DASH_BEFORE.search(before) or LETTER.match(after))
 
 

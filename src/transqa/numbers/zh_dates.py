@@ -38,26 +38,27 @@ LUNAR_RE = re.compile(r"(?:农历|阴历)(?P<m>正|十[一二]?|[一二三四五
 
 
 def _special_dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in EVENT_DATE_RE.finditer(text):           # “8·11”汇改, 9·11: an event's name, matched as 8.11
+    event = "·" in text or "•" in text or "." in text
+    for m in (EVENT_DATE_RE.finditer(text) if event else ()):           # “8·11”汇改, 9·11: an event's name, matched as 8.11
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         claims.take(m.start(), m.end())
         out.append(Quantity("cardinal", float(f"{month}.{day}"), m.start(), m.end(), m.group(), ident=True))
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:    # and the date it names (July 19)
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(None, int(month), int(day)),
                                 ident=True))
-    for m in DAY_RANGE_RE.finditer(text):            # 9月26-28日: two dates of one month
+    for m in (DAY_RANGE_RE.finditer(text) if "月" in text else ()):            # 9月26-28日: two dates of one month
         mo, d1, d2 = (int(_num(g)) for g in m.groups())
         if claims.free(m.start(), m.end()) and 1 <= mo <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
             claims.take(m.start(), m.end())
             out.append(Quantity("date", None, m.start(), m.start(3), text[m.start():m.start(3)], date=(None, mo, d1)))
             out.append(Quantity("date", None, m.start(3), m.end(), m.group(3) + text[m.end(3):m.end()],
                                 date=(None, mo, d2), inferred=True))
-    for m in LUNAR_RE.finditer(text):                # 农历十月十七: a lunar month and day
+    for m in (LUNAR_RE.finditer(text) if "农历" in text or "阴历" in text else ()):                # 农历十月十七: a lunar month and day
         month = 1 if m.group("m") == "正" else int(parse(m.group("m")))
         day = int(parse(m.group("d").lstrip("初")))
         claims.take(m.start("m"), m.end())
         out.append(Quantity("date", None, m.start("m"), m.end(), text[m.start("m"):m.end()], date=(None, month, day)))
-    for m in YEAR_RANGE_RE.finditer(text):           # 2009-11年: 2009 to 2011
+    for m in (YEAR_RANGE_RE.finditer(text) if "19" in text or "20" in text else ()):           # 2009-11年: 2009 to 2011
         first = int(_ascii(m.group(1)))
         second = first // 100 * 100 + int(_ascii(m.group(2)))
         if second <= first:
@@ -68,13 +69,15 @@ def _special_dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in ISO_DATE_RE.finditer(text):
+    iso = "-" in text or "/" in text or "." in text or "．" in text
+    for m in (ISO_DATE_RE.finditer(text) if iso else ()):
         y, mo, d = int(_ascii(m.group(1))), int(_ascii(m.group(3))), int(_ascii(m.group(4)))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             claims.take(m.start(), m.end())
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(y, mo, d)))
     month = None
-    for m in DATE_RE.finditer(text):
+    dated = "年" in text or "月" in text or "日" in text or "号" in text
+    for m in (DATE_RE.finditer(text) if dated else ()):
         if not claims.free(m.start(), m.end()) or _ident(text, m.start(), m.end()):
             continue
         g = m.groupdict()
@@ -118,6 +121,8 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    if not ("时" in text or "点" in text or ":" in text or "：" in text):
+        return
     for m in TIME_RE.finditer(text):
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
@@ -138,5 +143,5 @@ def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def has_weekday(text: str) -> bool:
-    return bool(WEEKDAY_RE.search(text))
+    return ("星期" in text or "礼拜" in text or "周" in text) and bool(WEEKDAY_RE.search(text))
 
