@@ -9,9 +9,12 @@ metric, mixed-variants). Three ways to say what to look for:
 - an *exception* is a literal phrase: a hit that lies inside one of its occurrences is not reported.
 
 Regular expressions are compiled when the pack is loaded, so a bad one is a load error naming the
-rule. Every match call runs with a time limit (`TIMEOUT` seconds): a pattern that backtracks
-catastrophically (`(a+)+$` on `aaaa…b`) stops the run with a `PatternTimeout` error naming the
-pattern and the segment, instead of hanging it. Compiled patterns are cached per process.
+rule. Each compiled pattern carries a literal gate (`Matcher.needles`): strings of which a match must
+contain at least one, derived from the pattern itself, so a text without any of them is skipped
+without running the regular expression (most segments match no style rule). Every match call
+runs with a time limit (`TIMEOUT` seconds): a pattern that backtracks catastrophically (`(a+)+$`
+on `aaaa…b`) stops the run with a `PatternTimeout` error naming the pattern and the segment,
+instead of hanging it. Compiled patterns are cached per process.
 
 `units(segment, side, scope)` cuts a side's text into what a rule looks at: the whole `text`, each
 `sentence`, or the segment only when it is a `heading`. Offsets are always into the original text.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re as _re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 
 import regex
@@ -103,19 +107,165 @@ def backtracking_safe(pattern: str) -> bool:
     return open_ended <= 3
 
 
+# --- literal gates ------------------------------------------------------------------------------
+# A gate is a set of needles: every match of the pattern contains at least one of them, so a text
+# containing none cannot match. Needles come from the pattern's parse tree (Python's `re` parser,
+# which reads the `regex` module's V0 syntax the same way for the constructs accepted below; any
+# pattern it cannot read, or that uses braces or POSIX classes, gets no gate). Case-insensitive
+# needles are compared with `fold(text)`; they use only characters whose case-insensitive matches
+# in `regex` all fold to the same string (ASCII, and caseless CJK and punctuation: tested against
+# `regex`'s own case tables in tests/test_user_rules.py).
+try:
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python without the private parser: no gates
+    _sre = _sre_parse = None
+
+MAX_NEEDLES = 24
+_INLINE_FLAGS = _re.compile(r"\(\?(?!P)[-a-zA-Z]")
+_QUANTIFIER = _re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+_CASELESS_BLOCKS = ((0x00A0, 0x00BF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2E80, 0xA4CF), (0xF900, 0xFAFF),
+                    (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, with the letters `regex` matches case-insensitively to i and s (İ ı ſ) as i, s."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    low = text.lower()
+    if "\u0131" in low:
+        low = low.replace("\u0131", "i")
+    if "\u017f" in low:
+        low = low.replace("\u017f", "s")
+    return low
+
+
+def _gate_char(c: str, folded: bool) -> bool:
+    if not folded or c.isascii():
+        return True
+    o = ord(c)
+    return c.lower() == c == c.upper() and any(lo <= o <= hi for lo, hi in _CASELESS_BLOCKS)
+
+
+def _parseable(pattern: str) -> str | None:
+    """`pattern` for Python's parser: `\\K` dropped (it only moves the reported start); None for
+    constructs whose meaning differs between `re` and `regex` (literal braces, POSIX classes)."""
+    if "[:" in pattern:
+        return None
+    out, i, n, in_class = [], 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern[i + 1:i + 2] != "K" or in_class:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            j = i + 1
+            j += pattern[j:j + 1] == "^"
+            j += pattern[j:j + 1] == "]"
+            out.append(pattern[i:j])
+            i = j
+            continue
+        elif c in "{}":
+            m = _QUANTIFIER.match(pattern, i) if c == "{" else None
+            if m is None:
+                return None
+            out.append(m.group())
+            i = m.end()
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective of several needle sets: longest shortest needle, then fewest needles."""
+    usable = [o for o in options if o and len(o) <= MAX_NEEDLES and all(o)]
+    return max(usable, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _needle_sets(items, folded: bool) -> list[frozenset[str]]:
+    """Needle sets that every match of the parsed sequence `items` satisfies (each: one of them occurs)."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and _gate_char(chr(av), folded):
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            out.extend(_needle_sets(av[3], folded))
+        elif op is _sre.ATOMIC_GROUP:
+            out.extend(_needle_sets(av, folded))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                out.extend(_needle_sets(av[2], folded))
+        elif op is _sre.BRANCH:
+            alternatives = [_best(_needle_sets(alt, folded)) for alt in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*alternatives))
+        # anything else (sets, classes, anchors, lookarounds, back-references) requires no literal
+    flush()
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool]:
+    """(needles, folded) for `pattern`: a match contains one of `needles` (in `fold(text)` when
+    `folded`, else in the text as is); ((), False) when no gate can be derived."""
+    parseable = _parseable(pattern) if _sre is not None else None
+    if parseable is None:
+        return (), False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _sre_parse.parse(parseable)
+    except Exception:  # re cannot read it (regex-only syntax): no gate
+        return (), False
+    folded = ignorecase or _INLINE_FLAGS.search(pattern) is not None  # (?i) somewhere: fold everything
+    best = _best(_needle_sets(parsed, folded))
+    if best is None:
+        return (), False
+    needles = {fold(n) for n in best} if folded else set(best)
+    folded = folded and any(n != n.upper() for n in needles)  # caseless needles: compare the raw text
+    needles = {n for n in needles if not any(o != n and o in n for o in needles)}  # the shorter suffices
+    return tuple(sorted(needles, key=lambda n: (-len(n), n))), folded
+
+
 class Matcher:
-    """A compiled pattern with a fast path: `search` first (most texts have no match), the time limit
-    only where backtracking could run away, and literal prefilters for token lists."""
+    """A compiled pattern with a fast path: a literal gate (see `gate`), `search` first (most texts
+    have no match), and the time limit only where backtracking could run away."""
 
-    __slots__ = ("compiled", "pattern", "safe", "needles", "groups", "groupindex")
+    __slots__ = ("compiled", "pattern", "safe", "needles", "folded", "groups", "groupindex")
 
-    def __init__(self, compiled: regex.Pattern, needles: tuple[str, ...] = ()):
+    def __init__(self, compiled: regex.Pattern):
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.safe = backtracking_safe(compiled.pattern)
-        self.needles = needles
+        self.needles, self.folded = gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
+
+    def may_match(self, text: str, folded: str | None = None) -> bool:
+        """False when `text` cannot contain a match (none of the needles); `folded` is `fold(text)` if known."""
+        if not self.needles:
+            return True
+        hay = (folded if folded is not None else fold(text)) if self.folded else text
+        for needle in self.needles:
+            if needle in hay:
+                return True
+        return False
 
     def _timed_out(self, where: str, limit: float = TIMEOUT) -> PatternTimeout:
         return PatternTimeout(f"pattern {self.pattern!r} took longer than {limit:g} s on {where}; "
@@ -128,15 +278,18 @@ class Matcher:
         With `isolate` (the default) a part of the text is matched on its own, so `^`, `$` and `\\b`
         see its edges (a sentence is matched as if it were the whole text); offsets stay those of `text`.
         """
+        if not self.may_match(text):  # the whole text contains text[pos:endpos]: a sound test
+            return iter(())
+        return self.scan(text, where, pos, endpos, isolate)
+
+    def scan(self, text: str, where: str = "a segment", pos: int = 0, endpos: int | None = None,
+             isolate: bool = True) -> Iterator[regex.Match]:
+        """`finditer` without the gate (for callers that tested `may_match` once for many calls)."""
         end = len(text) if endpos is None else endpos
         if isolate and (pos > 0 or end < len(text)):
-            for m in self.finditer(text[pos:end], where):
+            for m in self.scan(text[pos:end], where):
                 yield _Shifted(m, pos)
             return
-        if self.needles:
-            low = text[pos:end].lower()
-            if not any(needle in low for needle in self.needles):
-                return
         kw = {} if self.safe and end - pos <= SAFE_LENGTH else {"timeout": time_limit(end - pos)}
         search = self.compiled.search
         try:
@@ -154,6 +307,18 @@ class Matcher:
 
     def search(self, text: str, where: str = "a segment") -> regex.Match | None:
         return next(self.finditer(text, where), None)
+
+
+def live(matchers: Sequence[Matcher], text: str) -> list[Matcher]:
+    """The matchers whose gate lets `text` through (the text folded at most once)."""
+    low = None
+    out = []
+    for matcher in matchers:
+        if matcher.needles and matcher.folded and low is None:
+            low = fold(text)
+        if matcher.may_match(text, low):
+            out.append(matcher)
+    return out
 
 
 class _Shifted:
@@ -196,12 +361,6 @@ def compile_regex(pattern: str, ignorecase: bool = False) -> Matcher:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
-def _needle(token: str) -> str:
-    """The longest space-free piece of a token, lower-cased: a token cannot match without it."""
-    pieces = _re.split(r"[\s'’]+", token.strip().lower())
-    return max(pieces, key=len)
-
-
 @functools.lru_cache(maxsize=1024)
 def compile_tokens(tokens: tuple[str, ...], ignorecase: bool = True) -> Matcher | None:
     """One alternation for a list of literal tokens, longest first (so `per cent` beats `per`)."""
@@ -209,10 +368,7 @@ def compile_tokens(tokens: tuple[str, ...], ignorecase: bool = True) -> Matcher 
     if not cleaned:
         return None
     body = "|".join(f"(?:{token_regex(t)})" for t in cleaned)
-    needles = tuple(sorted({_needle(t) for t in cleaned}))
-    if any(n.lower() != n.upper().lower() or not n for n in needles):
-        needles = ()  # letters whose case mapping changes length: no prefilter
-    return Matcher(regex.compile(body, _flags(ignorecase)), needles)
+    return Matcher(regex.compile(body, _flags(ignorecase)))
 
 
 def compile_any(tokens: Sequence[str], patterns: Sequence[str], ignorecase: bool) -> list[Matcher]:
@@ -353,7 +509,19 @@ def validate_common(options: dict) -> None:
 
 def per_rule(context, name: str, options: dict, factory):
     """Build a rule's compiled matchers once per run (keyed by the rule's options object)."""
-    slot = context.memo((name, id(options)), lambda: [None, None])
-    if slot[0] is not options:  # a new options object reusing a freed id: rebuild
-        slot[0], slot[1] = options, factory()
+    memo = context._memo
+    key = (name, id(options))
+    slot = memo.get(key)
+    if slot is None or slot[0] is not options:  # first use, or a new options object reusing a freed id
+        slot = memo[key] = (options, factory())
+    return slot[1]
+
+
+def rule_state(context, options: dict, build):
+    """`build(options)` once per run and rule: `per_rule` without a closure to create per segment."""
+    memo = context._memo
+    key = (build, id(options))
+    slot = memo.get(key)
+    if slot is None or slot[0] is not options:
+        slot = memo[key] = (options, build(options))
     return slot[1]

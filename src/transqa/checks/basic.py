@@ -77,6 +77,8 @@ def han_in_target(segment, options, context):
     or introduced as Chinese (`(Chinese: 火眼, or "Fire Eye")`).
     """
     target = segment.target
+    if target.isascii():  # Han characters are not ASCII
+        return
     runs = list(HAN_RUN_RE.finditer(target))
     if not runs:
         return

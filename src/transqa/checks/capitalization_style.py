@@ -6,8 +6,8 @@ import re
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import (Exceptions, check_choice, check_strings, compile_tokens, finditer,
-                                  per_rule, units, validate_common, where)
+from transqa.userpatterns import (Exceptions, check_choice, check_strings, compile_tokens, rule_state, units,
+                                  validate_common, where)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
 _HEADING_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f'’]*")
@@ -80,12 +80,18 @@ def capitalization(segment, options, context):
     """
     text = segment.target
     if not text:
-        return
-    pattern, required, shield = per_rule(context, "capitalization", options, lambda: _prepare(options))
+        return ()
+    state = rule_state(context, options, _prepare)
+    if not state[0].may_match(text):  # none of the words' needles: nothing to run
+        return ()
+    return _hits(segment, text, options, *state)
+
+
+def _hits(segment, text, options, pattern, required, shield):
     label = where(segment, "target")
     for lo, hi in units(segment, "target", options["scope"]):
         titled = None
-        for m in finditer(pattern, text, label, lo, hi):
+        for m in pattern.scan(text, label, lo, hi):
             found = _norm(m.group())
             expected = required.get(found.casefold())
             if expected is None or found == expected:

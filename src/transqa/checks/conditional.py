@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import Exceptions, compile_regex, finditer, per_rule, validate_common, where
+from transqa.userpatterns import Exceptions, compile_regex, finditer, rule_state, validate_common, where
+from transqa.userpatterns import fold as fold_text
 
 
 def _key(m) -> str:
@@ -51,7 +52,10 @@ class Conditional:
         text = segment.target
         if not text:
             return []
-        term, defined_by, shield, skip = per_rule(context, "conditional", options, lambda: _matchers(options))
+        term, defined_by, shield, skip = rule_state(context, options, _matchers)
+        low = fold_text(text) if (term.folded or defined_by.folded) else None
+        if not term.may_match(text, low) and not defined_by.may_match(text, low):
+            return []
         label = where(segment, "target")
         fold = (lambda s: s.casefold()) if options["ignorecase"] else (lambda s: s)
         records = [("def", index, m.start(), fold(_key(m)), 0) for m in finditer(defined_by, text, label)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import Exceptions, compile_any, per_rule, units, validate_common, where
+from transqa.userpatterns import Exceptions, compile_any, live, rule_state, units, validate_common, where
 
 
 def _validate(options):
@@ -31,13 +31,21 @@ def existence(segment, options, context):
     side = options["side"]
     text = segment.target if side == "target" else segment.source
     if not text:
-        return
-    matchers, shield = per_rule(context, "existence", options, lambda: _prepare(options))
-    spans = ((0, len(text)),) if options["scope"] == "text" else units(segment, side, options["scope"])
+        return ()
+    matchers, shield = rule_state(context, options, _prepare)
+    matchers = live(matchers, text)  # most segments: no needle of any pattern, nothing to run
+    if not matchers:
+        return ()
+    return _hits(segment, side, text, matchers, shield, options["scope"])
+
+
+def _hits(segment, side, text, matchers, shield, scope):
+    spans = ((0, len(text)),) if scope == "text" else units(segment, side, scope)
+    label = where(segment, side)
     seen = set()
     for start, end in spans:
         for matcher in matchers:
-            for m in matcher.finditer(text, where(segment, side), start, end):
+            for m in matcher.scan(text, label, start, end):
                 span = (m.start(), m.end())
                 if span not in seen and not shield.covers(text, *span):
                     seen.add(span)

@@ -49,6 +49,7 @@ os da do das dos é não com uma mais também foi pelo pela
 het een en van niet zijn wordt ook voor
 yang dan di ini itu dengan untuk tidak ada dari ke akan pada dalam
 """.split())
+_ANY_SCRIPT = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in _SCRIPTS) + "]")
 _NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
 
 # One pinyin syllable: optional initial, a final, optional tone number; tone-marked vowels allowed.
@@ -116,7 +117,7 @@ def _span(text: str) -> tuple[int, int]:
 def target_wrong_script(segment, options, context):
     """Most letters of the target are in a script that is neither Latin nor Han (kana, Hangul, Cyrillic...)."""
     text = segment.target
-    if text.isascii():
+    if text.isascii() or not _ANY_SCRIPT.search(text):  # no letter of any listed script: no count to weigh
         return
     latin = _letters(text)
     for script, pattern in _SCRIPTS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from transqa.checks.base import check_type
 from transqa.model import Hit
 from transqa.textspans import english_word_count
-from transqa.userpatterns import check_choice, compile_any, finditer, per_rule, units, validate_common, where
+from transqa.userpatterns import check_choice, compile_any, finditer, live, rule_state, units, validate_common, where
 
 COUNTS = ("words", "characters", "commas", "matches")
 _COMMAS = ",，、"
@@ -44,10 +44,24 @@ def metric(segment, options, context):
     """
     side, count = options["side"], options["count"]
     text = segment.text(side)
-    matchers = per_rule(context, "metric", options, lambda: compile_any(
-        options["tokens"], options["patterns"], options["ignorecase"]) if count == "matches" else [])
+    matchers = rule_state(context, options, _prepare)
+    if count == "matches" and not options["min"]:
+        matchers = live(matchers, text)  # with only a maximum, a text no pattern can match is within it
+        if not matchers:
+            return ()
+    return _hits(segment, side, text, count, matchers, options)
+
+
+def _prepare(options):
+    if options["count"] != "matches":
+        return []
+    return compile_any(options["tokens"], options["patterns"], options["ignorecase"])
+
+
+def _hits(segment, side, text, count, matchers, options):
+    label = where(segment, side)
     for start, end in units(segment, side, options["scope"]):
-        value = _measure(text[start:end], count, matchers, where(segment, side))
+        value = _measure(text[start:end], count, matchers, label)
         limit = (options["max"] if options["max"] and value > options["max"]
                  else options["min"] if options["min"] and value < options["min"] else None)
         if limit is not None:

@@ -11,8 +11,8 @@ import regex
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import (Exceptions, check_choice, compile_regex, compile_tokens, finditer,
-                                  per_rule, search, units, validate_common, where)
+from transqa.userpatterns import (Exceptions, check_choice, compile_regex, compile_tokens, finditer, rule_state,
+                                  search, units, validate_common, where)
 
 _BACKREF = regex.compile(r"\\\\|\\\$|\\(\d{1,2})|\\g<(\w+)>|\$(\d)")
 
@@ -75,11 +75,17 @@ def paired(segment, options, context):
     Placeholders: `{source_match}`, `{target_match}`, `{expected}` (the target pattern as resolved),
     `{group1}`..`{group3}` (groups of the source match). Exceptions shield hits on either side.
     """
-    if not segment.source or not units(segment, "target", options["scope"]):
-        return
-    source, fixed_target, shield = per_rule(context, "paired", options, lambda: _matchers(options))
+    if not segment.source:
+        return ()
+    state = rule_state(context, options, _matchers)
+    if not state[0].may_match(segment.source) or not units(segment, "target", options["scope"]):
+        return ()
+    return _hits(segment, options, *state)
+
+
+def _hits(segment, options, source, fixed_target, shield):
     done = set()
-    for m in finditer(source, segment.source, where(segment, "source")):
+    for m in source.scan(segment.source, where(segment, "source")):
         if shield.covers(segment.source, m.start(), m.end()):
             continue
         if fixed_target is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transqa.checks.base import check_type
@@ -20,12 +21,19 @@ def _validate(options):
         raise ValueError("marks must be a non-empty string of characters")
 
 
+@functools.lru_cache(maxsize=64)
+def _marks_pattern(marks: str) -> tuple[re.Pattern, bool]:
+    """The pattern for a run of `marks`, and whether an ASCII text can contain none of them."""
+    return re.compile("[" + re.escape(marks) + "]+"), not any(c.isascii() for c in marks)
+
+
 @check_type("fullwidth-punctuation", options={"marks": "，。：；！？（）【】《》、「」『』〈〉", "curly_quotes": False},
             placeholders=("mark", "replacement"), validate=_validate)
 def fullwidth_punctuation(segment, options, context):
     """Chinese (fullwidth) punctuation in the English target, with the ASCII mark as suggestion."""
-    marks = options["marks"] + ("“”" if options["curly_quotes"] else "")
-    pattern = context.memo(("fullwidth", marks), lambda: re.compile("[" + re.escape(marks) + "]+"))
+    pattern, non_ascii = _marks_pattern(options["marks"] + ("“”" if options["curly_quotes"] else ""))
+    if non_ascii and segment.target.isascii():
+        return
     for m in pattern.finditer(segment.target):
         mark = m.group()
         replacement = "".join(FULLWIDTH.get(ch, _CURLY.get(ch, ch)) for ch in mark)
@@ -56,18 +64,30 @@ _BRACKET_RE = re.compile(r"[()\[\]{}]")
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()\]\[]")
 
 
+def _may_end_enumerator(text: str, pos: int) -> bool:
+    """Whether an _ENUMERATOR match can end at `pos`: the character before is a digit (`\\d`), an ASCII
+    letter, or `:` `;` `-` (emoticons)."""
+    if pos == 0:
+        return False
+    before = text[pos - 1]
+    return before in ":;-" or before.isdigit() or (before.isascii() and before.isalpha())
+
+
 @check_type("unbalanced-brackets", placeholders=("bracket",))
 def unbalanced_brackets(segment, options, context):
     """An opening bracket without its closing one, or the reverse: ( ) [ ] { }. List enumerators `1)` are fine."""
     text = segment.target
     if not _BRACKET_RE.search(text):
         return
-    skip = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
+    skip = None  # end positions of enumerators and emoticons, found only when one may matter
     stack: list[tuple[str, int]] = []
     for m in _BRACKET_RE.finditer(text):
         ch, pos = m.group(), m.start()
-        if pos in skip and not (stack and stack[-1][0] == "("):
-            continue
+        if not (stack and stack[-1][0] == "(") and _may_end_enumerator(text, pos):
+            if skip is None:
+                skip = {e.end() - 1 for e in _ENUMERATOR.finditer(text)}
+            if pos in skip:
+                continue
         if ch in "([{":
             stack.append((ch, pos))
         elif stack and stack[-1][0] == _PAIRS[ch]:
@@ -98,6 +118,8 @@ def unbalanced_quotes(segment, options, context):
     news text and multi-paragraph quotations do that. Single quotes are not checked (apostrophes).
     """
     text = segment.target
+    if '"' not in text and "“" not in text and "”" not in text:
+        return
     marks = [(m.start(), m.group()) for m in _QUOTE_RE.finditer(text)]
     if not marks:
         return
@@ -154,6 +176,8 @@ def doubled_punctuation(segment, options, context):
 # ---- Sentence starts and ends ---------------------------------------------------------------------
 _FIRST_WORD = re.compile(r"[\s\"“‘'(\[«—-]*([^\W\d_][\w'’-]*)")
 _MID_START = re.compile(r"(?<=[a-z0-9%\"”’)][.!?])([\"”’)]*\s+[\"“‘(]?)([a-z][\w'’-]*)")
+# What a _MID_START match needs, without its per-position look-behind (a fast scan for most texts).
+_MID_START_GATE = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[a-z]")
 _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowercase by design
 _ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
@@ -185,6 +209,8 @@ def lowercase_sentence_start(segment, options, context):
             and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
         word = first.group(1)
         yield Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper())
+    if not _MID_START_GATE.search(text):
+        return
     for m in _MID_START.finditer(text):
         word = m.group(2)
         if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)):

@@ -6,8 +6,8 @@ import regex
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import (Exceptions, compile_regex, compile_tokens, finditer, per_rule, units,
-                                  validate_common, where)
+from transqa.userpatterns import (Exceptions, compile_regex, compile_tokens, fold, rule_state, units, validate_common,
+                                  where)
 
 
 _DOLLAR = regex.compile(r"(?<!\\)\$(\d)")  # Vale writes groups in replacements as $1
@@ -16,6 +16,10 @@ _DOLLAR = regex.compile(r"(?<!\\)\$(\d)")  # Vale writes groups in replacements 
 def _key(text: str, ignorecase: bool) -> str:
     key = " ".join(text.replace("’", "'").split())
     return key.casefold() if ignorecase else key
+
+
+def _prepare(options):
+    return _matchers(options), Exceptions(options["exceptions"], options["ignorecase"])
 
 
 def _matchers(options):
@@ -60,13 +64,22 @@ def substitution(segment, options, context):
     """
     text = segment.target
     if not text:
-        return
-    shield = Exceptions(options["exceptions"], options["ignorecase"])
+        return ()
+    matchers, shield = rule_state(context, options, _prepare)
+    low = None
+    for pattern, _ in matchers:  # most segments: no needle of any pattern, nothing to run
+        if pattern.needles and pattern.folded and low is None:
+            low = fold(text)
+        if pattern.may_match(text, low):
+            return _hits(segment, text, matchers, shield, options)
+    return ()
+
+
+def _hits(segment, text, matchers, shield, options):
     label = where(segment, "target")
-    matchers = per_rule(context, "substitution", options, lambda: _matchers(options))
     for start, end in units(segment, "target", options["scope"]):
         for pattern, preferred in matchers:
-            for m in finditer(pattern, text, label, start, end):
+            for m in pattern.finditer(text, label, start, end):
                 if isinstance(preferred, dict):
                     wanted = preferred.get(_key(m.group(), options["ignorecase"]))
                     if wanted is None:
