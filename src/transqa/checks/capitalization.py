@@ -80,22 +80,27 @@ class CapitalizationInconsistent:
     def collect(index, segment, options, context):
         caps, lowers = _scan(segment.target)
         if caps or lowers:
-            yield (index, tuple(caps), lowers)
+            # one string per segment, `index|word:start ...|word:start ...` (capitalised, then lowercase
+            # `the x`; a word's end is its start plus its length): a third of a tuple of tuples
+            yield f"{index}|{' '.join(f'{w}:{start}' for w, start, _ in caps)}|{lowers}"
 
     @staticmethod
     def finish(records, options, context):
         capital: dict[str, list] = defaultdict(list)
-        for index, caps, _ in records:
-            for word, start, end in caps:
-                capital[word].append((index, start, end))
+        for record in records:
+            index, _, rest = record.partition("|")
+            packed = rest.partition("|")[0]
+            if packed:
+                for word, start in _unpack(packed):
+                    capital[word].append((int(index), start, start + len(word)))
         if not capital:
             return
         lower: dict[str, list] = defaultdict(list)
-        for index, _, packed in records:
-            for item in packed.split():
-                word, _, start = item.rpartition(":")
+        for record in records:
+            index, _, rest = record.partition("|")
+            for word, start in _unpack(rest.partition("|")[2]):
                 if word in capital:
-                    lower[word].append((index, int(start), int(start) + len(word)))
+                    lower[word].append((int(index), start, start + len(word)))
         for word, low in lower.items():
             cap = capital[word]
             if len(low) <= len(cap):
@@ -107,3 +112,9 @@ class CapitalizationInconsistent:
             for index, start, end in minority:
                 yield Hit("target", start, end, {"word": word, "other": other, "count": majority},
                           segment=index)
+
+
+def _unpack(packed: str):
+    for item in packed.split():
+        word, _, start = item.rpartition(":")
+        yield word, int(start)

@@ -8,6 +8,7 @@ check's business (rules/repetition), not this module's.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 
@@ -21,6 +22,19 @@ _SPACE_RE = re.compile(r"\s+")
 
 def _norm(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of `text`, the same in every process (records cross process boundaries under
+    --jobs and dask, where Python's salted str hash differs); a collision is a 1 in 2**64 event."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def body_span(text: str) -> tuple[int, int]:
+    """(start, end) of `text` without surrounding whitespace."""
+    body = text.strip()
+    start = text.index(body)
+    return start, start + len(body)
 
 
 def _dominant(items):
@@ -46,15 +60,16 @@ class SegmentInconsistency:
     @staticmethod
     def collect(index, segment, options, context):
         source = _norm(segment.source)
-        target = segment.target.strip()
+        target = segment.target
         if "plural" in segment.meta:  # PO plural forms: Chinese has one form, English several
             source += f"\x00{segment.meta['plural']}"
-        if len(source) < options["min_chars"] or not target:
+        if len(source) < options["min_chars"] or not target.strip():
             return
         if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
             return
-        start = segment.target.index(target)
-        yield (source, _norm(target), index, segment.id, start, start + len(target))
+        # a hash of the source and the segment's own target string (no copy in this process; the
+        # target is normalised again in `finish`, only for sources that occur more than once)
+        yield (stable_hash(source), index, segment.id, target)
 
     @staticmethod
     def finish(records, options, context):
@@ -62,13 +77,16 @@ class SegmentInconsistency:
         for record in records:
             groups[record[0]].append(record)
         for group in groups.values():
-            if len({r[1] for r in group}) < 2:
+            if len(group) < 2:
                 continue
-            best = _dominant([(r[1], r[2]) for r in group])
-            first = next(r for r in group if r[1] == best)
-            for _, target, index, _, start, end in group:
+            group = [(_norm(r[3]), r[1], r[2], r[3]) for r in group]
+            if len({r[0] for r in group}) < 2:
+                continue
+            best = _dominant([(r[0], r[1]) for r in group])
+            first = next(r for r in group if r[0] == best)
+            for target, index, _, text in group:
                 if target != best:
-                    yield Hit("target", start, end, {"first": first[3], "other": best},
+                    yield Hit("target", *body_span(text), {"first": first[2], "other": best},
                               suggestion=best, segment=index)
 
 

@@ -12,7 +12,6 @@ that definition is what the definition is for.
 from __future__ import annotations
 
 import re
-import sys
 from collections import defaultdict
 
 from transqa.checks.base import check_type
@@ -63,36 +62,52 @@ def _is_name_word(surface: str) -> bool:
     return surface[0].isupper()
 
 
-def _tokens(text: str):
-    for m in _TOKEN.finditer(text):
+def _tokens(text: str, pos: int = 0, endpos: int | None = None):
+    for m in _TOKEN.finditer(text, pos, len(text) if endpos is None else endpos):
         surface, end = m.group(), m.end()
         if surface.endswith(".") and _word(surface).lower() not in ABBREVIATIONS:
             surface, end = surface[:-1], end - 1  # a full stop, not an abbreviation
         yield m.start(), end, surface
 
 
+# From a token boundary, skip the tokens that cannot start a name (lowercase or digit first, or a
+# lone `&`) exactly as _TOKEN reads them, up to the next token that starts with a capital.
+_TO_NAME = re.compile(r"(?:[^A-Za-z0-9&]*+(?:&|[a-z0-9][A-Za-z0-9&'’]*+\.?+))*?[^A-Za-z0-9&]*+(?=[A-Z])")
+
+
+def _runs(text: str):
+    """Maximal runs of tokens that start with a name word and go on over name words and connectors,
+    each joined to the previous by one space, no-break space or hyphen. Tokens are read only from
+    each name word on: the lowercase stretches between names are skipped by one regex search."""
+    m = _TO_NAME.match(text)
+    start = m.end() if m else None
+    while start is not None:
+        run, stop = [], None
+        for tok in _tokens(text, start):
+            if run and not (_JOIN.match(text[run[-1][1]:tok[0]]) and
+                            (_is_name_word(tok[2]) or tok[2].lower() in CONNECTORS)):
+                stop = tok
+                break
+            run.append(tok)
+        end = run[-1][1]
+        yield run
+        if stop is not None and _is_name_word(stop[2]):  # the token that ended this run starts the next
+            start = stop[0]
+        else:
+            m = _TO_NAME.match(text, stop[1] if stop is not None else end)
+            start = m.end() if m else None
+
+
 def extract_names(text: str):
     """(start, end, [surface tokens], [token spans]) for capitalised multi-word names in `text`."""
-    runs, run = [], []
-    for tok in _tokens(text):
-        if run and not _JOIN.match(text[run[-1][1]:tok[0]]):
-            runs.append(run)
-            run = []
-        if _is_name_word(tok[2]) or (run and tok[2].lower() in CONNECTORS):
-            run.append(tok)
-        elif run:
-            runs.append(run)
-            run = []
-    runs.append(run)
     names = []
-    for run in runs:
+    for run in _runs(text):
         while run and _word(run[0][2]).lower() in LEADING:
             run.pop(0)
         while run and run[-1][2].lower() in CONNECTORS:
             run.pop()
         if sum(1 for t in run if _is_name_word(t[2])) >= 2:
-            # interned: CONS002 keeps every name's words until `finish`, and names recur
-            names.append((run[0][0], run[-1][1], [sys.intern(t[2]) for t in run], [(t[0], t[1]) for t in run]))
+            names.append((run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]))
     return names
 
 
@@ -164,15 +179,19 @@ class NameVariants:
         target = segment.target
         names = extract_names(target)
         if names:
-            yield (index, [(toks, spans, target[s:e], s) for s, e, toks, spans in names])
+            # the segment's own target (no copy in this process) and each name's start and end: a
+            # name's tokens are read again in `finish` from its span (they are the same tokens)
+            yield (index, target) + tuple(x for start, end, _, _ in names for x in (start, end))
 
     @staticmethod
     def finish(records, options, context):
         occurrences = []  # (index, [(canonical word, token position)], tokens, spans, text, offset)
-        for index, names in records:
-            for tokens, spans, text, offset in names:
+        for index, target, *bounds in records:
+            for k in range(0, len(bounds), 2):
+                found = list(_tokens(target, bounds[k], bounds[k + 1]))
+                tokens = [t[2] for t in found]
                 words = [(w, i) for i, t in enumerate(tokens) for w in _canonical(t)]
-                occurrences.append((index, words, tokens, spans, text, offset))
+                occurrences.append((index, words, tokens, [t[:2] for t in found], target, 0))
         by_word = defaultdict(set)
         distinct = {}
         for n, (_, words, *_) in enumerate(occurrences):

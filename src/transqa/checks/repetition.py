@@ -11,8 +11,8 @@ chrF costs about 0.25 ms a pair here (measured, see the closing note of issue 5)
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter, defaultdict
+from operator import add
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
@@ -184,24 +184,69 @@ def duplicate_sentence(segment, options, context):
         block.append(item)
 
 
-def _normal_target(text: str) -> tuple[str, ...]:
-    # interned: the records keep every target's tokens until `finish`, and words repeat (`the`, `of`);
-    # a 200,000-pair document kept ~270 MB of token strings, ~50 MB of tuples when interned
-    return tuple(map(sys.intern, tokens(text)))
-
-
 def _source_key(text: str) -> str:
     return "".join(_SRC_KEEP.findall(text.lower()))
 
 
 def _bigrams(text: str) -> Counter:
-    return Counter(text[i:i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter([text])
+    return Counter(map(add, text, text[1:])) if len(text) > 1 else Counter([text])
 
 
 def _source_similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character-bigram multisets of `a` and `b` (0..1)."""
     x, y = _bigrams(a), _bigrams(b)
     total = sum(x.values()) + sum(y.values())
     return 2.0 * sum((x & y).values()) / total if total else 1.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search with C-level slice comparisons
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _alike_by_bounds(a: str, b: str, limit: float) -> bool | None:
+    """`_source_similarity(a, b) >= limit` when bounds decide it, else None.
+
+    The bigrams of a common prefix and of a common suffix (not overlapping it) are shared, which
+    bounds the similarity from below; the smaller bigram count bounds it from above.
+    """
+    if a == b:
+        return 1.0 >= limit
+    if len(a) < 2 or len(b) < 2:
+        return None
+    total = len(a) + len(b) - 2
+    if 2.0 * (min(len(a), len(b)) - 1) / total < limit:
+        return False
+    p = _common_prefix(a, b)
+    q = min(_common_prefix(a[::-1], b[::-1]), min(len(a), len(b)) + 1 - p)
+    return True if 2.0 * (max(p - 1, 0) + max(q - 1, 0)) / total >= limit else None
+
+
+def _sources_alike(a: str, b: str, limit: float) -> bool:
+    """`_source_similarity(a, b) >= limit`, from bounds when they suffice (most candidate pairs)."""
+    alike = _alike_by_bounds(a, b, limit)
+    return _source_similarity(a, b) >= limit if alike is None else alike
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ") if text else []
+
+
+def _dice_with_sets(a: list[str], b: list[str], sa: frozenset, sb: frozenset) -> float:
+    """`dice(a, b)` given the words' sets: counts only the shared words when either side repeats one."""
+    shared = sa & sb
+    if len(a) == len(sa) and len(b) == len(sb):
+        common = len(shared)
+    else:
+        ca, cb = Counter(a), Counter(b)
+        common = sum(min(ca[w], cb[w]) for w in shared)
+    return 2.0 * common / (len(a) + len(b)) if a and b else 0.0
 
 
 @check_type("duplicate-translation", scope="document",
@@ -220,60 +265,78 @@ class DuplicateTranslation:
 
     @staticmethod
     def collect(index, segment, options, context):
-        toks = _normal_target(segment.target)
+        toks = tokens(segment.target)
         if len(toks) < options["min_words"] or HAN_RE.search(segment.target):
             return
         if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
             return
         body = segment.target.strip()
         start = segment.target.index(body)
-        yield (index, segment.id, _source_key(segment.source), toks, (start, start + len(body)))
+        # the target's words as one space-joined string (words never contain a space): a third smaller
+        # than a tuple of interned words, compared and hashed whole, split again only for candidates
+        yield (index, segment.id, _source_key(segment.source), " ".join(toks), start, start + len(body))
 
     @staticmethod
     def finish(records, options, context):
-        exact: dict[tuple[str, ...], list] = defaultdict(list)
+        exact: dict[str, list] = defaultdict(list)
         for record in records:
             exact[record[3]].append(record)
         first_of: dict[int, tuple] = {}
+        limit = options["max_source_similarity"]
         for group in exact.values():
+            if len(group) < 2:
+                continue
             representatives: list = []  # a few earlier segments with distinct sources, to bound the work
             for record in group:
-                earlier = next((r for r in representatives
-                                if _source_similarity(r[2], record[2]) < options["max_source_similarity"]), None)
+                earlier = next((r for r in representatives if not _sources_alike(r[2], record[2], limit)), None)
                 if earlier is not None:
                     first_of[record[0]] = (earlier, 100)
                 elif len(representatives) < 5 and all(r[2] != record[2] for r in representatives):
                     representatives.append(record)
         if options["near"]:
-            blocks: dict[tuple, list] = defaultdict(list)
-            for record in records:
-                toks = record[3]
-                blocks[("head",) + toks[:4]].append(record)
-                blocks[("tail",) + toks[-4:]].append(record)
-            sets: dict[int, frozenset] = {}
-            for group in blocks.values():
-                if len(group) < 2 or len(group) > 50:
-                    continue
-                for k, record in enumerate(group[1:], 1):
-                    if record[0] in first_of:
-                        continue
-                    for earlier in group[:k]:
-                        a, b = earlier[3], record[3]
-                        if a == b or min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
-                            continue
-                        sa = sets.setdefault(earlier[0], frozenset(a))
-                        sb = sets.setdefault(record[0], frozenset(b))
-                        if len(sa & sb) < 0.7 * len(sa | sb):  # set Jaccard: a C-speed first cut
-                            continue
-                        if dice(list(a), list(b)) < 0.8 or _source_similarity(earlier[2], record[2]) >= \
-                                options["near_max_source_similarity"]:
-                            continue
-                        score = chrf(" ".join(record[3]), " ".join(earlier[3]), context)
-                        if score >= options["min_chrf"]:
-                            first_of[record[0]] = (earlier, round(score))
-                            break
-        ends = {record[0]: record[4] for record in records if record[0] in first_of}
+            _near(records, first_of, options, context)
+        spans = {record[0]: record[4:6] for record in records if record[0] in first_of}
         for index in sorted(first_of):
             earlier, score = first_of[index]
-            yield Hit("target", ends[index][0], ends[index][1], {"other": earlier[1], "similarity": score},
-                      segment=index)
+            yield Hit("target", *spans[index], {"other": earlier[1], "similarity": score}, segment=index)
+
+
+def _block_keys(text: str) -> tuple[str, str]:
+    """The first four and the last four words (space-joined) of a space-joined word string."""
+    return " ".join(text.split(" ", 4)[:4]), " ".join(text.rsplit(" ", 4)[-4:])
+
+
+def _near(records, first_of, options, context):
+    """Near-identical targets: blocked on the first and last four words, filtered cheaply, confirmed by chrF."""
+    blocks: dict[tuple, list] = defaultdict(list)
+    for record in records:
+        head, tail = _block_keys(record[3])
+        blocks[(0, head)].append(record)
+        blocks[(1, tail)].append(record)
+    limit = options["near_max_source_similarity"]
+    for group in blocks.values():
+        if len(group) < 2 or len(group) > 50:
+            continue
+        words = [_words(r[3]) for r in group]
+        sets = [None] * len(group)
+        for k in range(1, len(group)):
+            record = group[k]
+            if record[0] in first_of:
+                continue
+            b = words[k]
+            for i in range(k):
+                earlier, a = group[i], words[i]
+                if a == b or min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+                    continue
+                sa = sets[i] = sets[i] or frozenset(a)
+                sb = sets[k] = sets[k] or frozenset(b)
+                if len(sa & sb) < 0.7 * len(sa | sb):  # set Jaccard: a C-speed first cut
+                    continue
+                # the cheap source bound first (a re-used source), then word Dice, then the full source test
+                if _alike_by_bounds(earlier[2], record[2], limit) or _dice_with_sets(a, b, sa, sb) < 0.8 \
+                        or _sources_alike(earlier[2], record[2], limit):
+                    continue
+                score = chrf(record[3], earlier[3], context)
+                if score >= options["min_chrf"]:
+                    first_of[record[0]] = (earlier, round(score))
+                    break
