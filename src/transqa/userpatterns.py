@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from transqa.errors import TransqaError
+from transqa.lazyre import LazyPattern
 from transqa.model import Segment
 
 TIMEOUT = 0.25
@@ -414,7 +415,7 @@ class Exceptions:
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos prof gen sen rep gov col lt capt sgt jr sr inc co ltd corp vs fig art "
     "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx dept est".split())
-_EN_BOUNDARY = _re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u3400-\u9fff])")
+_EN_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u3400-\u9fff])")
 _ZH_BOUNDARY = _re.compile(r"[。！？!?]+[”’」』）)]*\s*")
 _LAST_WORD = _re.compile(r"([A-Za-z][A-Za-z.]*)[.!?…]+[\"'”’)\]]*\s+$")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transqa.checks.base import check_type
+from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 from transqa.textspans import HAN, HAN_RE, HAN_RUN_RE
 
@@ -34,7 +35,7 @@ def target_same_as_source(segment, options, context):
 
 _OPENERS = "\"“‘'(（[「"
 _CLOSERS = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "(": ")", "（": "）", "[": "]", "「": "」"}
-_HAN_TRAIL = re.compile(f"[^{HAN}]+$")
+_HAN_TRAIL = LazyPattern(f"[^{HAN}]+$")
 
 
 def _glossary_sources(context) -> dict[str, tuple[str, ...]]:

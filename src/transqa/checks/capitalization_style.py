@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from transqa.checks.base import check_type
+from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 from transqa.userpatterns import (Exceptions, check_choice, check_strings, compile_tokens, rule_state, units,
                                   validate_common, where)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*")
-_HEADING_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f'’]*")
+_HEADING_WORD = LazyPattern(r"[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f'’]*")
 # The start of a sentence, or of a quotation (a quoted title or sentence starts with a capital).
 _SENTENCE_START = re.compile(r"(?:(?:^|[.!?:;\n]|[.!?]['\"”’)])[\s'\"“‘(\[]*|(?:^|\s)[\"'(]|[“‘「《])$")
 # Chicago Manual of Style 8.159: articles, coordinating conjunctions and prepositions stay lowercase.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from transqa.checks.base import check_type
+from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -49,7 +50,7 @@ os da do das dos é não com uma mais também foi pelo pela
 het een en van niet zijn wordt ook voor
 yang dan di ini itu dengan untuk tidak ada dari ke akan pada dalam
 """.split())
-_ANY_SCRIPT = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in _SCRIPTS) + "]")
+_ANY_SCRIPT = LazyPattern("|".join(pattern.pattern for _, pattern in _SCRIPTS))  # one class would take 10 ms to compile
 _NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
 
 # One pinyin syllable: optional initial, a final, optional tone number; tone-marked vowels allowed.

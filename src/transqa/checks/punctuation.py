@@ -6,6 +6,7 @@ import functools
 import re
 
 from transqa.checks.base import check_type
+from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 
 # Fullwidth / CJK marks and their ASCII replacements. U+201C/U+201D (“ ”) are shared with English
@@ -179,7 +180,7 @@ _MID_START = re.compile(r"(?<=[a-z0-9%\"”’)][.!?])([\"”’)]*\s+[\"“‘(
 # What a _MID_START match needs, without its per-position look-behind (a fast scan for most texts).
 _MID_START_GATE = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[a-z]")
 _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowercase by design
-_ZH_SENTENCE_START = re.compile(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
+_ZH_SENTENCE_START = LazyPattern(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 # English ends, plus Chinese ones (those are PUNC001's business, not a missing mark).
 # A closing parenthetical after a finished sentence: `solutions. (Translated from ...)`, `(Xinhua)`.

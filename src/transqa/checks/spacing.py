@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transqa.checks.base import check_type
+from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 
 # Any run of two or more horizontal spaces, including no-break and ideographic spaces.
@@ -22,7 +23,7 @@ _GLUED_STOP_GATE = re.compile(r"\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
 # Domain names without a scheme or www: `HowMuch.Net`, `Example.com`.
 _TLD_AFTER = re.compile(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz)\b", re.IGNORECASE)
 # A scheme starts where no scheme character precedes it: linear time (it was quadratic on long words).
-_URLISH = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
+_URLISH = LazyPattern(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
 
 
 def _describe(run: str) -> str:
