@@ -16,9 +16,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 def empty_target(segment, options, context):
     """The source has text but the target is empty or whitespace only."""
     if segment.meta.get("bead") == "1-0":  # an aligner's unpaired sentence: ALN001 reports it
-        return
+        return ()
     if segment.source.strip() and not segment.target.strip():
-        yield Hit("target", 0, len(segment.target))
+        return [Hit("target", 0, len(segment.target))]
+    return ()
 
 
 @check_type("target-same-as-source")
@@ -30,7 +31,8 @@ def target_same_as_source(segment, options, context):
     source, target = segment.source.strip(), segment.target.strip()
     if target and source == target and _LETTER.search(source):
         start = segment.target.index(target)
-        yield Hit("target", start, start + len(target))
+        return [Hit("target", start, start + len(target))]
+    return ()
 
 
 _OPENERS = "\"“‘'(（[「"
@@ -77,9 +79,13 @@ def han_in_target(segment, options, context):
     brackets that is also in the source (a citation of the Chinese form, `"金龙鱼" labeled as "金龙油"`)
     or introduced as Chinese (`(Chinese: 火眼, or "Fire Eye")`).
     """
+    if segment.target.isascii():  # Han characters are not ASCII
+        return ()
+    return _han_hits(segment, options, context)
+
+
+def _han_hits(segment, options, context):
     target = segment.target
-    if target.isascii():  # Han characters are not ASCII
-        return
     runs = list(HAN_RUN_RE.finditer(target))
     if not runs:
         return

@@ -119,13 +119,13 @@ def target_wrong_script(segment, options, context):
     """Most letters of the target are in a script that is neither Latin nor Han (kana, Hangul, Cyrillic...)."""
     text = segment.target
     if text.isascii() or not _ANY_SCRIPT.search(text):  # no letter of any listed script: no count to weigh
-        return
+        return ()
     latin = _letters(text)
     for script, pattern in _SCRIPTS:
         count = len(pattern.findall(text))
         if count and count >= options["min_share"] * (count + latin):
-            yield Hit("target", *_span(text), {"script": script})
-            return
+            return [Hit("target", *_span(text), {"script": script})]
+    return ()
 
 
 @check_type("pinyin-target", options={"min_words": 5, "min_share": 0.8}, placeholders=("words",))
@@ -137,14 +137,15 @@ def pinyin_target(segment, options, context):
     pinyin. Many short English words also parse as pinyin (`like`, `long`, `men`), hence the thresholds.
     """
     if _english_at_a_glance(segment.target):
-        return
+        return ()
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > 0.1:
-        return
+        return ()
     pinyin = {w.lower() for w in words if w.lower() not in _ENGLISH and (_TONE_MARK.search(w) or is_pinyin(w))}
     count = sum(1 for w in words if w.lower() in pinyin)
     if count >= options["min_share"] * len(words) and len(pinyin) >= options["min_words"] - 1:
-        yield Hit("target", *_span(segment.target), {"words": len(words)})
+        return [Hit("target", *_span(segment.target), {"words": len(words)})]
+    return ()
 
 
 @check_type("target-not-english", options={"min_words": 6, "max_english_share": 0.15, "min_probability": 0.9,
@@ -161,17 +162,18 @@ def target_not_english(segment, options, context):
     Pinyin is left to the pinyin rule.
     """
     if _english_at_a_glance(segment.target):
-        return
+        return ()
     words = _WORD.findall(segment.target)
     if len(words) < options["min_words"] or english_share(words) > options["max_english_share"]:
-        return
+        return ()
     if sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words) and segment.target.isascii():
-        return  # an English headline in title case (langdetect costs ~50 ms on these, and says English)
+        return ()  # an English headline in title case (langdetect costs ~50 ms on these, and says English)
     foreign = sum(map(_FOREIGN.__contains__, map(str.lower, words)))
     if foreign < 2 and len(_NON_ASCII_LETTER.findall(segment.target)) < 2:
-        return  # no positive sign of another language: short English lines are not sent to langdetect
+        return ()  # no positive sign of another language: short English lines are not sent to langdetect
     if sum(1 for w in words if is_pinyin(w)) >= 0.8 * len(words):
-        return
+        return ()
     language, probability = detect_language(segment.target, context)
     if language not in options["ignore"] and language != "unknown" and probability >= options["min_probability"]:
-        yield Hit("target", *_span(segment.target), {"language": language, "probability": round(probability, 2)})
+        return [Hit("target", *_span(segment.target), {"language": language, "probability": round(probability, 2)})]
+    return ()

@@ -34,16 +34,18 @@ def fullwidth_punctuation(segment, options, context):
     """Chinese (fullwidth) punctuation in the English target, with the ASCII mark as suggestion."""
     pattern, non_ascii = _marks_pattern(options["marks"] + ("“”" if options["curly_quotes"] else ""))
     if non_ascii and segment.target.isascii():
-        return
-    for m in pattern.finditer(segment.target):
-        mark = m.group()
-        replacement = "".join(FULLWIDTH.get(ch, _CURLY.get(ch, ch)) for ch in mark)
-        yield Hit("target", m.start(), m.end(), {"mark": mark, "replacement": replacement},
-                  suggestion=replacement)
+        return ()
+    return [_fullwidth_hit(m.start(), m.end(), m.group()) for m in pattern.finditer(segment.target)]
+
+
+def _fullwidth_hit(start: int, end: int, mark: str) -> Hit:
+    replacement = "".join(FULLWIDTH.get(ch, _CURLY.get(ch, ch)) for ch in mark)
+    return Hit("target", start, end, {"mark": mark, "replacement": replacement}, suggestion=replacement)
 
 
 # ---- Chinese marks written as sequences (…… ellipsis, —— dash) ------------------------------------------
 _SEQUENCE_RE = re.compile(r"…{2,}|—{2,}|\u2015{2,}")
+_SEQUENCE_ASCII = {"…": "...", "—": "—", "\u2015": "—"}
 
 
 @check_type("chinese-dash-ellipsis", placeholders=("mark", "replacement"))
@@ -51,11 +53,9 @@ def chinese_dash_ellipsis(segment, options, context):
     """The Chinese six-dot ellipsis (……) or two-em dash (——) in the English target; English uses ... and —."""
     text = segment.target
     if "……" not in text and "——" not in text and "――" not in text:
-        return
-    for m in _SEQUENCE_RE.finditer(segment.target):
-        replacement = "..." if m.group()[0] == "…" else "—"
-        yield Hit("target", m.start(), m.end(), {"mark": m.group(), "replacement": replacement},
-                  suggestion=replacement)
+        return ()
+    return [Hit("target", m.start(), m.end(), {"mark": m.group(), "replacement": _SEQUENCE_ASCII[m.group()[0]]},
+                suggestion=_SEQUENCE_ASCII[m.group()[0]]) for m in _SEQUENCE_RE.finditer(text)]
 
 
 # ---- Unbalanced brackets and quotes -----------------------------------------------------------------
@@ -79,7 +79,11 @@ def unbalanced_brackets(segment, options, context):
     """An opening bracket without its closing one, or the reverse: ( ) [ ] { }. List enumerators `1)` are fine."""
     text = segment.target
     if not _BRACKET_RE.search(text):
-        return
+        return ()
+    return _bracket_hits(text)
+
+
+def _bracket_hits(text: str):
     skip = None  # end positions of enumerators and emoticons, found only when one may matter
     stack: list[tuple[str, int]] = []
     for m in _BRACKET_RE.finditer(text):
@@ -120,11 +124,14 @@ def unbalanced_quotes(segment, options, context):
     """
     text = segment.target
     if '"' not in text and "“" not in text and "”" not in text:
-        return
+        return ()
+    return _quote_hits(text, options["continued_quotes"])
+
+
+def _quote_hits(text: str, continued: bool):
     marks = [(m.start(), m.group()) for m in _QUOTE_RE.finditer(text)]
     if not marks:
         return
-    continued = options["continued_quotes"]
     stack: list[int] = []  # positions of open quotations; nesting the same mark is common in news copy
     last_open = None
     for n, (pos, mark) in enumerate(marks):
@@ -157,9 +164,9 @@ _ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|
 def space_before_punctuation(segment, options, context):
     """A space before , ; : ! ? or a final full stop (`word ,`). Ellipses and decimals are fine."""
     if not _SPACE_PUNCT_GATE.search(segment.target):
-        return
-    for m in _SPACE_BEFORE.finditer(segment.target):
-        yield Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
+        return ()
+    return [Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
+            for m in _SPACE_BEFORE.finditer(segment.target)]
 
 
 @check_type("doubled-punctuation", placeholders=("marks",))
@@ -167,7 +174,11 @@ def doubled_punctuation(segment, options, context):
     """Two punctuation marks where one belongs: `,,` `..` `,.` `;.` `?.`. Abbreviations (`etc.,` `U.S.,`) are fine."""
     text = segment.target
     if not _PUNCT_PAIR_GATE.search(text):
-        return
+        return ()
+    return _doubled_hits(text)
+
+
+def _doubled_hits(text: str):
     for m in _DOUBLED_PUNCT.finditer(text):
         if m.group()[0] == "." and _ABBREVIATION_DOT.search(text, 0, m.start() + 1):
             continue
@@ -204,14 +215,19 @@ def lowercase_sentence_start(segment, options, context):
     with an inner capital (iPhone, eBay, mRNA) and words after abbreviations (`e.g.`, `vs.`) are fine.
     """
     text = segment.target
+    hits = []
     first = _FIRST_WORD.match(text)
     if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
             and first.group(1).lower() not in _CONTINUATION \
             and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
         word = first.group(1)
-        yield Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper())
-    if not _MID_START_GATE.search(text):
-        return
+        hits.append(Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper()))
+    if _MID_START_GATE.search(text):
+        hits += _mid_sentence_hits(text)
+    return hits
+
+
+def _mid_sentence_hits(text: str):
     for m in _MID_START.finditer(text):
         word = m.group(2)
         if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)):
@@ -228,7 +244,7 @@ def missing_final_punctuation(segment, options, context):
     m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
     if not m or not target.strip() or _EN_SENTENCE_END.search(target[-12:]) \
             or _TRAILING_NOTE.search(target[-200:]):
-        return
+        return ()
     end = len(target.rstrip())
     mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
-    yield Hit("target", end - 1, end, {"mark": mark}, suggestion=target[end - 1] + mark)
+    return [Hit("target", end - 1, end, {"mark": mark}, suggestion=target[end - 1] + mark)]

@@ -38,15 +38,16 @@ def _describe(run: str) -> str:
 @check_type("double-space", options={"sides": ["target"]}, placeholders=("kinds", "length"))
 def double_space(segment, options, context):
     """Two or more consecutive spaces inside the text (a space next to a no-break space counts)."""
+    hits = []
     for side in options["sides"]:
         text = segment.text(side)
         if text.isascii() and "  " not in text and "\t" not in text:
             continue  # an ASCII run of two spaces needs "  " or a tab
         body_start = len(text) - len(text.lstrip())
         body_end = len(text.rstrip())
-        for m in _SPACE_RUN.finditer(text, body_start, body_end):
-            yield Hit(side, m.start(), m.end(), {"kinds": _describe(m.group()), "length": len(m.group())},
-                      suggestion=" ")
+        hits += [Hit(side, m.start(), m.end(), {"kinds": _describe(m.group()), "length": len(m.group())},
+                     suggestion=" ") for m in _SPACE_RUN.finditer(text, body_start, body_end)]
+    return hits
 
 
 @check_type("edge-whitespace-mismatch", placeholders=("edge",))

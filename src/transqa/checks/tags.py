@@ -71,10 +71,13 @@ def inline_tags(segment, options, context):
     """Tags of the source missing in the target (`problem: missing`), tags only in the target
     (`extra`), or shared tags in another order (`order`)."""
     if not segment.meta.get("tags"):
-        return
+        return ()
+    return _tag_hits(segment, options["problem"])
+
+
+def _tag_hits(segment, problem: str):
     source, target = _numbered(_tags(segment, "source")), _numbered(_tags(segment, "target"))
     src_ids, tgt_ids = {k for k, _ in source}, {k for k, _ in target}
-    problem = options["problem"]
     if problem == "missing":
         hits = [("source", key, at) for key, at in source if key not in tgt_ids]
     elif problem == "extra":
