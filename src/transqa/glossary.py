@@ -11,12 +11,18 @@ terms:
     note: ...                         # optional
     ref: https://...                  # where the rendering comes from
 ```
+
+A loaded glossary keeps its entries in columns (a `TermTable`), not as one object per entry: a
+100,000-entry glossary is then tens of MB instead of hundreds, and a `Term` is built only for an
+entry someone looks at (a matched term, a lint message).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import sys
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +32,13 @@ from transqa.errors import TransqaError
 from transqa.yamlio import line_of, load_yaml_file, read_utf8_file
 
 KINDS = ("organization", "title", "term", "name", "event", "treaty", "place", "policy")
+_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 ENTRY_KEYS = ("source", "target", "forbidden", "note", "kind", "ref", "consistent")
 _ENTRY_KEY_SET = frozenset(ENTRY_KEYS)
 GLOSSARY_KEYS = ("glossary", "description", "terms", "licence", "license")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     source: tuple[str, ...]
     target: tuple[str, ...]
@@ -49,19 +56,107 @@ class Term:
         return self.target[0] if self.target else ""
 
 
+SEP = "\x00"  # joins an entry's several sources / targets / forbidden renderings in one string
+
+
+class TermTable(Sequence):
+    """The entries of one glossary, column by column; a Sequence of `Term`s built on first access
+    (and kept, so the same entry is always the same object).
+
+    Columns: `source`, `target` and `forbidden` hold one string per entry, several values joined with
+    SEP (`forbidden` is "" when there are none) and `multi_source` the rows whose source has several;
+    `kind` is one byte per entry (index into KINDS); `note` and `ref` share one string object per
+    distinct value; `line` is 0 where unknown; `consistent` is the set of rows marked so."""
+
+    __slots__ = ("name", "path", "source", "target", "forbidden", "multi_source", "kind", "note", "ref",
+                 "line", "consistent", "_made")
+
+    def __init__(self, name: str, path: str, source: list[str], target: list[str], *,
+                 forbidden: list[str] | None = None, multi_source: frozenset = frozenset(), kind: bytes = b"",
+                 note: list[str] | None = None, ref: list[str] | None = None, line: array | None = None,
+                 consistent: frozenset = frozenset()):
+        n = len(source)
+        self.name, self.path = name, path
+        self.source, self.target = source, target
+        self.forbidden = forbidden if forbidden is not None else [""] * n
+        self.multi_source = multi_source
+        self.kind = kind or bytes([_KIND_CODE["term"]]) * n
+        self.note = note if note is not None else [""] * n
+        self.ref = ref if ref is not None else [""] * n
+        self.line = line if line is not None else array("q", bytes(8 * n))
+        self.consistent = consistent
+        self._made: dict[int, Term] = {}
+        if not (len(target) == len(self.forbidden) == len(self.kind) == len(self.note) == len(self.ref)
+                == len(self.line) == n):
+            raise ValueError("glossary columns differ in length")
+
+    @classmethod
+    def from_rows(cls, name: str, path: str, rows: list[tuple]) -> TermTable:
+        """rows: (source, target, forbidden, kind, note, ref, line, consistent), the first three tuples of
+        strings without SEP in them (see _strings)."""
+        shared: dict[str, str] = {}
+        share = lambda s: shared.setdefault(s, s)  # noqa: E731  one object per distinct note/ref
+        join = SEP.join
+        return cls(name, path, [join(r[0]) for r in rows], [join(r[1]) for r in rows],
+                   forbidden=[join(r[2]) for r in rows],
+                   multi_source=frozenset(i for i, r in enumerate(rows) if len(r[0]) > 1),
+                   kind=bytes(_KIND_CODE[r[3]] for r in rows),
+                   note=[share(r[4]) for r in rows], ref=[share(r[5]) for r in rows],
+                   line=array("q", [r[6] or 0 for r in rows]),
+                   consistent=frozenset(i for i, r in enumerate(rows) if r[7]))
+
+    def source_rows(self) -> Iterator[tuple[str, int]]:
+        """(source string, row) for every source string of every entry, in file order."""
+        if not self.multi_source:
+            return zip(self.source, range(len(self.source)))
+        return ((s, row) for row, joined in enumerate(self.source)
+                for s in (joined.split(SEP) if row in self.multi_source else (joined,)))
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return tuple(self[i] for i in range(*row.indices(len(self))))
+        if row < 0:
+            row += len(self)
+        term = self._made.get(row)
+        if term is None:
+            if not 0 <= row < len(self):
+                raise IndexError("glossary entry index out of range")
+            forbidden = self.forbidden[row]
+            term = self._made[row] = Term(
+                source=tuple(self.source[row].split(SEP)), target=tuple(self.target[row].split(SEP)),
+                forbidden=tuple(forbidden.split(SEP)) if forbidden else (), kind=KINDS[self.kind[row]],
+                note=self.note[row], ref=self.ref[row], glossary=self.name, path=self.path,
+                line=self.line[row] or None, consistent=row in self.consistent)
+        return term
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (TermTable, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.path, len(self)))
+
+    def __repr__(self) -> str:
+        return f"<TermTable {self.name!r}: {len(self)} entries>"
+
+
 @dataclass(frozen=True)
 class Glossary:
     name: str
     path: str
-    terms: tuple[Term, ...]
+    terms: TermTable | tuple[Term, ...]
 
 
 class _Bad(ValueError):
-    """A problem with one field of an entry; `_term` adds the entry, file and line."""
+    """A problem with one field of an entry; `_row` adds the entry, file and line."""
 
 
 def _strings(value: Any, key: str, *, required: bool) -> tuple[str, ...]:
-    if type(value) is str and value and value.strip() == value:  # fast path: one clean string
+    if type(value) is str and value and value.strip() == value and SEP not in value:  # fast path
         return (value,)
     if value is None:
         if required:
@@ -77,22 +172,13 @@ def _strings(value: Any, key: str, *, required: bool) -> tuple[str, ...]:
         raise _Bad(f"{key!r} must be a string or a list of strings")
     if "" in items or (required and not items):
         raise _Bad(f"{key!r} has an empty value")
+    if any(SEP in v for v in items):
+        raise _Bad(f"{key!r} contains a NUL character")
     return tuple(items)
 
 
-_TERM_DEFAULTS = {f: getattr(Term, f) for f in ("forbidden", "kind", "note", "ref", "glossary", "path", "line",
-                                                 "consistent")}
-
-
-def _new_term(**fields) -> Term:
-    """Term(**fields) without the frozen dataclass __init__ (one object.__setattr__ per field): half
-    the cost of loading a 100,000-entry glossary went there."""
-    term = object.__new__(Term)
-    term.__dict__.update(_TERM_DEFAULTS, **fields)
-    return term
-
-
-def _term(raw: Any, path: str, name: str, index: int) -> Term:
+def _row(raw: Any, path: str, index: int) -> tuple:
+    """One validated entry: (source, target, forbidden, kind, note, ref, line, consistent)."""
     line = line_of(raw)
     if not isinstance(raw, dict):
         raise TransqaError(f"entry {index}: must be a mapping", path=path, line=line)
@@ -102,18 +188,16 @@ def _term(raw: Any, path: str, name: str, index: int) -> Term:
             unknown = raw.keys() - _ENTRY_KEY_SET
             raise _Bad(f"unknown key {sorted(unknown, key=str)[0]!r} (allowed: {', '.join(ENTRY_KEYS)})")
         kind = raw.get("kind", "term")
-        if kind not in KINDS:
+        if type(kind) is not str or kind not in _KIND_CODE:
             raise _Bad(f"kind {kind!r} must be one of {', '.join(KINDS)}")
         note, ref, consistent = raw.get("note", ""), raw.get("ref", ""), raw.get("consistent", False)
         if type(note) is not str or type(ref) is not str:
             raise _Bad(f"{'note' if type(note) is not str else 'ref'!r} must be a string")
         if type(consistent) is not bool:
             raise _Bad("'consistent' must be true or false")
-        return _new_term(source=_strings(raw.get("source"), "source", required=True),
-                         target=_strings(raw.get("target"), "target", required=True),
-                         forbidden=_strings(raw.get("forbidden"), "forbidden", required=False),
-                         kind=kind, note=note, ref=ref, glossary=name, path=path, line=line,
-                         consistent=consistent)
+        return (_strings(raw.get("source"), "source", required=True),
+                _strings(raw.get("target"), "target", required=True),
+                _strings(raw.get("forbidden"), "forbidden", required=False), kind, note, ref, line, consistent)
     except _Bad as exc:
         label = raw.get("source")
         label = label[0] if isinstance(label, list) and label else label
@@ -159,14 +243,15 @@ def load_glossary(path: str | Path) -> Glossary:
     if cached is not None:
         from transqa import glossary_cache
 
-        hit = glossary_cache.read(cached)
-        if hit is not None:
-            return _from_cache(str(path), *hit)
+        with gc_paused():
+            table = glossary_cache.read(cached, str(path))
+        if table is not None:
+            return Glossary(name=table.name, path=str(path), terms=table)
     glossary = _load_glossary(path)
     if cached is not None:
         from transqa import glossary_cache
 
-        glossary_cache.write(cached, glossary.name, glossary.terms)
+        glossary_cache.write(cached, glossary.terms)
     return glossary
 
 
@@ -183,16 +268,6 @@ def _cache_path(path: str | Path):
         return None
 
 
-def _from_cache(spath: str, name: str, rows: list[list]) -> Glossary:
-    terms = []
-    for source, target, forbidden, kind, note, ref, line, consistent in rows:  # glossary_cache._FIELDS
-        term = object.__new__(Term)
-        term.__dict__.update(source=tuple(source), target=tuple(target), forbidden=tuple(forbidden), kind=kind,
-                             note=note, ref=ref, glossary=name, path=spath, line=line, consistent=consistent)
-        terms.append(term)
-    return Glossary(name=name, path=spath, terms=tuple(terms))
-
-
 def _load_glossary(path: str | Path) -> Glossary:
     spath = str(path)
     with gc_paused():
@@ -204,14 +279,24 @@ def _load_glossary(path: str | Path) -> Glossary:
     if unknown:
         raise TransqaError(f"unknown key {sorted(unknown)[0]!r} (glossary keys: {', '.join(GLOSSARY_KEYS)})",
                            path=spath, line=line_of(data))
-    name = str(data.get("glossary") or Path(path).stem)
+    name = sys.intern(str(data.get("glossary") or Path(path).stem))
     with gc_paused():
-        terms = tuple(_term(raw, spath, name, i) for i, raw in enumerate(data["terms"], 1))
-    return Glossary(name=name, path=spath, terms=terms)
+        rows = [_row(raw, spath, i) for i, raw in enumerate(data["terms"], 1)]
+        del data
+        table = TermTable.from_rows(name, spath, rows)
+    return Glossary(name=name, path=spath, terms=table)
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
     return [load_glossary(p) for p in paths]
+
+
+def source_rows(glossary: Glossary) -> Iterator[tuple[str, int]]:
+    """(source string, entry index) for every source string of the glossary, without building Terms."""
+    terms = glossary.terms
+    if isinstance(terms, TermTable):
+        return terms.source_rows()
+    return ((s, i) for i, t in enumerate(terms) for s in t.source)
 
 
 def source_map(glossaries: Iterable[Glossary]) -> dict[str, Term]:
@@ -219,9 +304,8 @@ def source_map(glossaries: Iterable[Glossary]) -> dict[str, Term]:
     --glossary); a later entry for the same source string overrides the earlier one for that string."""
     by_source: dict[str, Term] = {}
     for glossary in glossaries:
-        for term in glossary.terms:
-            for source in term.source:
-                by_source[source] = term
+        for source, row in source_rows(glossary):
+            by_source[source] = glossary.terms[row]
     return by_source
 
 

@@ -1,12 +1,17 @@
 """On-disk cache of large parsed glossaries, keyed by content hash.
 
-libyaml plus validation takes about 9 s of CPU for a 100,000-entry YAML glossary; the same terms
-read back from a JSON cache file take well under a second. Only files of at least CACHE_MIN_BYTES are
-cached (small ones load in milliseconds). The key hashes the file's bytes, its path as given (terms
-remember it), the transqa version and the source of the loader modules, so any change to any of them
-misses the cache. Only glossaries that loaded without error are written, so a hit skips nothing
-that could fail. The cache is plain JSON (never pickle): a tampered file can only yield wrong terms
-of the right shape, and a malformed one is ignored.
+libyaml plus validation takes several seconds of CPU for a 100,000-entry YAML glossary; the same
+entries read back from the cache take a small fraction of a second. Only files of at least
+CACHE_MIN_BYTES are cached (small ones load in milliseconds). The key hashes the file's bytes, its
+path's stem (the glossary's name when it gives none), the transqa version and the source of the loader
+modules, so any change to any of them misses the cache. Only glossaries that loaded without error are
+written, so a hit skips nothing that could fail.
+
+The cache is plain JSON (never pickle), one array per column of the glossary's TermTable, so reading
+it creates a few long lists rather than one object per entry (an entry's several sources or targets
+are one string, joined with glossary.SEP). Every column is checked for type and length on reading: a
+tampered file can only yield wrong entries of the right shape, and a malformed one is ignored (the
+glossary is parsed again).
 
 Location: $TRANSQA_CACHE_DIR, else $XDG_CACHE_HOME/transqa, else ~/.cache/transqa.
 TRANSQA_CACHE_DIR="" (empty) turns the cache off. Failing to write it is silently ignored.
@@ -17,12 +22,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
 CACHE_MIN_BYTES = 256 * 1024
-_FORMAT = "transqa-glossary-cache-1"
-_FIELDS = ("source", "target", "forbidden", "kind", "note", "ref", "line", "consistent")
+_FORMAT = "transqa-glossary-cache-2"
 
 
 def cache_dir() -> Path | None:
@@ -54,23 +59,60 @@ def cache_path(path: str, raw: bytes) -> Path | None:
     return folder / f"glossary-{digest.hexdigest()[:32]}.json"
 
 
-def read(cached: Path):
-    """(name, [rows of _FIELDS]) from a cache file, or None when missing or unreadable."""
+def _strs(values, n: int) -> bool:
+    return type(values) is list and len(values) == n and set(map(type, values)) <= {str}
+
+
+def _shared(column, n: int) -> list[str]:
+    """{"values": [str...], "index": [int...]} -> one string per row, one object per distinct value."""
+    values, index = column["values"], column["index"]
+    if not _strs(values, len(values)) or type(index) is not list or len(index) != n or (index and min(index) < 0):
+        raise ValueError("bad shared column")
+    return list(map(values.__getitem__, index))
+
+
+def _rows(values, n: int) -> frozenset:
+    if type(values) is not list or not all(type(r) is int and 0 <= r < n for r in values):
+        raise ValueError("bad row list")
+    return frozenset(values)
+
+
+def read(cached: Path, path: str):
+    """The TermTable stored in a cache file (its terms naming `path`), or None when missing or unreadable."""
+    from transqa.glossary import KINDS, TermTable
+
     try:
-        data = json.loads(cached.read_text(encoding="utf-8"))
-        if data.get("format") != _FORMAT:
+        data = json.loads(cached.read_bytes())
+        if type(data) is not dict or data.get("format") != _FORMAT or type(data.get("name")) is not str:
             return None
-        rows = data["terms"]
-        if not all(type(row) is list and len(row) == len(_FIELDS) for row in rows):
+        source, target, forbidden = data["source"], data["target"], data["forbidden"]
+        n = len(source)
+        if n == 0 or not (_strs(source, n) and _strs(target, n) and _strs(forbidden, n)) or "" in source \
+                or "" in target:
             return None
-        return data["name"], rows
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        kind, line = bytes(data["kind"]), array("q", data["line"])
+        if len(kind) != n or max(kind) >= len(KINDS) or len(line) != n:
+            return None
+        return TermTable(data["name"], path, source, target, forbidden=forbidden,
+                         multi_source=_rows(data["multi_source"], n), kind=kind, note=_shared(data["note"], n),
+                         ref=_shared(data["ref"], n), line=line, consistent=_rows(data["consistent"], n))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError):
         return None
 
 
-def write(cached: Path, name: str, terms) -> None:
-    rows = [[getattr(term, field) for field in _FIELDS] for term in terms]
-    text = json.dumps({"format": _FORMAT, "name": name, "terms": rows}, ensure_ascii=False)
+def _shared_column(values: list[str]) -> dict:
+    table: dict[str, int] = {}
+    index = [table.setdefault(v, len(table)) for v in values]
+    return {"values": list(table), "index": index}
+
+
+def write(cached: Path, table) -> None:
+    """Store a TermTable (see transqa.glossary) in `cached`, atomically; errors are ignored."""
+    data = {"format": _FORMAT, "name": table.name, "source": table.source, "target": table.target,
+            "forbidden": table.forbidden, "multi_source": sorted(table.multi_source), "kind": list(table.kind),
+            "note": _shared_column(table.note), "ref": _shared_column(table.ref), "line": table.line.tolist(),
+            "consistent": sorted(table.consistent)}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
