@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from operator import add
 
 from transqa.checks.base import check_type
+from transqa.checks.consistency import body_span, stable_hash
 from transqa.model import Hit
 from transqa.textspans import HAN_RE
 
@@ -224,6 +225,8 @@ def _alike_by_bounds(a: str, b: str, limit: float) -> bool | None:
     if 2.0 * (min(len(a), len(b)) - 1) / total < limit:
         return False
     p = _common_prefix(a, b)
+    if 2.0 * max(p - 1, 0) / total >= limit:
+        return True
     q = min(_common_prefix(a[::-1], b[::-1]), min(len(a), len(b)) + 1 - p)
     return True if 2.0 * (max(p - 1, 0) + max(q - 1, 0)) / total >= limit else None
 
@@ -232,10 +235,6 @@ def _sources_alike(a: str, b: str, limit: float) -> bool:
     """`_source_similarity(a, b) >= limit`, from bounds when they suffice (most candidate pairs)."""
     alike = _alike_by_bounds(a, b, limit)
     return _source_similarity(a, b) >= limit if alike is None else alike
-
-
-def _words(text: str) -> list[str]:
-    return text.split(" ") if text else []
 
 
 def _dice_with_sets(a: list[str], b: list[str], sa: frozenset, sb: frozenset) -> float:
@@ -270,22 +269,18 @@ class DuplicateTranslation:
             return
         if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
             return
-        body = segment.target.strip()
-        start = segment.target.index(body)
-        # the target's words as one space-joined string (words never contain a space): a third smaller
-        # than a tuple of interned words, compared and hashed whole, split again only for candidates
-        yield (index, segment.id, _source_key(segment.source), " ".join(toks), start, start + len(body))
+        # 64-bit hashes of the first four and the last four words (the keys `finish` groups on), the
+        # word count and the index in one int, and the segment's own texts (no copy in this process):
+        # the words and the source key are worked out again only for segments that share a key
+        packed = index << 160 | len(toks) << 128 | stable_hash(" ".join(toks[:4])) << 64 | \
+            stable_hash(" ".join(toks[-4:]))
+        yield (packed, segment.id, segment.source, segment.target)
 
     @staticmethod
     def finish(records, options, context):
-        exact: dict[str, list] = defaultdict(list)
-        for record in records:
-            exact[record[3]].append(record)
         first_of: dict[int, tuple] = {}
         limit = options["max_source_similarity"]
-        for group in exact.values():
-            if len(group) < 2:
-                continue
+        for group in _exact_groups(records):
             representatives: list = []  # a few earlier segments with distinct sources, to bound the work
             for record in group:
                 earlier = next((r for r in representatives if not _sources_alike(r[2], record[2], limit)), None)
@@ -295,38 +290,68 @@ class DuplicateTranslation:
                     representatives.append(record)
         if options["near"]:
             _near(records, first_of, options, context)
-        spans = {record[0]: record[4:6] for record in records if record[0] in first_of}
+        targets = {record[0] >> 160: record[3] for record in records if record[0] >> 160 in first_of}
         for index in sorted(first_of):
             earlier, score = first_of[index]
-            yield Hit("target", *spans[index], {"other": earlier[1], "similarity": score}, segment=index)
+            yield Hit("target", *body_span(targets[index]), {"other": earlier[1], "similarity": score},
+                      segment=index)
 
 
-def _block_keys(text: str) -> tuple[str, str]:
-    """The first four and the last four words (space-joined) of a space-joined word string."""
-    return " ".join(text.split(" ", 4)[:4]), " ".join(text.rsplit(" ", 4)[-4:])
+_M64 = (1 << 64) - 1
+_M160 = (1 << 160) - 1  # word count, first and last four words
+
+
+def _view(record) -> tuple:
+    """(index, id, source key, words joined by spaces) of a record, worked out again from its texts."""
+    return record[0] >> 160, record[1], _source_key(record[2]), " ".join(tokens(record[3]))
+
+
+def _exact_groups(records):
+    """Views of the records with identical words, two or more, in document order: identical words have
+    the same count, first and last four words, so only records sharing those are read again."""
+    candidates: dict[int, list] = defaultdict(list)
+    for record in records:
+        candidates[record[0] & _M160].append(record)
+    for group in candidates.values():
+        if len(group) > 1:
+            same: dict[str, list] = defaultdict(list)
+            for view in map(_view, group):
+                same[view[3]].append(view)
+            yield from (g for g in same.values() if len(g) > 1)
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ") if text else []
 
 
 def _near(records, first_of, options, context):
     """Near-identical targets: blocked on the first and last four words, filtered cheaply, confirmed by chrF."""
     blocks: dict[tuple, list] = defaultdict(list)
     for record in records:
-        head, tail = _block_keys(record[3])
-        blocks[(0, head)].append(record)
-        blocks[(1, tail)].append(record)
+        blocks[(0, record[0] >> 64 & _M64)].append(record)
+        blocks[(1, record[0] & _M64)].append(record)
     limit = options["near_max_source_similarity"]
     for group in blocks.values():
         if len(group) < 2 or len(group) > 50:
             continue
-        words = [_words(r[3]) for r in group]
-        sets = [None] * len(group)
+        counts = [r[0] >> 128 & 0xFFFFFFFF for r in group]
+        views: list = [None] * len(group)
+        words: list = [None] * len(group)
+        sets: list = [None] * len(group)
         for k in range(1, len(group)):
-            record = group[k]
-            if record[0] in first_of:
+            if group[k][0] >> 160 in first_of:
                 continue
-            b = words[k]
             for i in range(k):
-                earlier, a = group[i], words[i]
-                if a == b or min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+                if min(counts[i], counts[k]) < 0.8 * max(counts[i], counts[k]):
+                    continue  # the length test first, on the counts alone: no words needed
+                if views[i] is None:
+                    views[i] = _view(group[i])
+                    words[i] = _words(views[i][3])
+                if views[k] is None:
+                    views[k] = _view(group[k])
+                    words[k] = _words(views[k][3])
+                earlier, record, a, b = views[i], views[k], words[i], words[k]
+                if a == b:
                     continue
                 sa = sets[i] = sets[i] or frozenset(a)
                 sb = sets[k] = sets[k] or frozenset(b)
