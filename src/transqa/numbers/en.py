@@ -57,11 +57,16 @@ DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
     rf"(?:\+?(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
 
-APPROX_BEFORE = re.compile(
-    r"\b(?:about|around|approximately|approx\.|nearly|almost|roughly|some|more than|over|less than|under|"
-    r"close to|up to|at least|upwards of|an estimated|estimated|just over|just under|fewer than|below|"
-    r"above|exceeding|in excess of|as many as|as much as|well over|nigh on)\s+(?:[$£€¥]|US\$|RMB\s?)?$",
-    re.IGNORECASE)
+APPROX_WORDS = ("about around approximately approx. nearly almost roughly some more_than over less_than under "
+                "close_to up_to at_least upwards_of an_estimated estimated just_over just_under fewer_than below "
+                "above exceeding in_excess_of as_many_as as_much_as well_over nigh_on").split()
+APPROX_WORDS = [w.replace("_", " ") for w in APPROX_WORDS]
+APPROX_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, APPROX_WORDS)) + r")\s+(?:[$£€¥]|US\$|RMB\s?)?$",
+                           re.IGNORECASE)
+# The same pattern read backwards, for .match on the reversed text before a number: anchored at one
+# place instead of tried at every position of the window (5x cheaper). `\n?` is `$` before a final newline.
+APPROX_BEFORE_REVERSED = re.compile(r"\n?(?:[$£€¥]|\$SU|\s?BMR)?\s+(?:" + trie_pattern(
+    [w[::-1].lower() for w in APPROX_WORDS]) + r")\b", re.IGNORECASE)
 APPROX_AFTER = re.compile(r"^(?:\s+or so\b|-?plus\b|\+|\s+odd\b|\s+or more\b)", re.IGNORECASE)
 IDENT_AFTER = re.compile(r"[A-Za-z]")
 UNIT_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|k|m|bn|mn|tn|km|kg|cm|mm|g|kW|MW|GW|t|h|am|pm|AM|PM|ft|mph|x|"
@@ -74,7 +79,8 @@ def _month(name: str) -> int:
 
 
 def _approx(text: str, start: int, end: int) -> bool:
-    return bool(APPROX_BEFORE.search(text[max(0, start - 24):start]) or APPROX_AFTER.match(text[end:end + 8]))
+    return bool(APPROX_BEFORE_REVERSED.match(text[max(0, start - 24):start][::-1])
+                or APPROX_AFTER.match(text[end:end + 8]))
 
 
 NEGATIVE_WORD = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)
@@ -103,9 +109,8 @@ def _ident(text: str, start: int, end: int) -> bool:
     return bool(IDENT_AFTER.match(text, end) and not UNIT_SUFFIX.match(text, end))
 
 
-def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
+def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool) -> None:
     has_month = MONTH_ANY.search(text) is not None
-    has_digit = DIGIT_ANY.search(text) is not None
     for (kind, rx), need in zip(DATE_RES, DATE_NEEDS):
         if not (has_month if kind in ("mdy", "dmy", "my", "m") else has_digit):
             continue
@@ -140,6 +145,14 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 DIGIT_ANY = re.compile(r"\d")
+
+
+def any_digit(text: str) -> bool:
+    """Does `text` hold a decimal digit (regex \\d)? Ten substring tests when it is ASCII (5x cheaper)."""
+    if text.isascii():
+        return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+                or "6" in text or "7" in text or "8" in text or "9" in text)
+    return DIGIT_ANY.search(text) is not None
 TIME_CUE = re.compile(r"\d[:.]\d\d|[ap]\.?m\b|[AP]\.?M\b|o'clock")
 AM_PM = re.compile(r"\d\s*[apAP]\.?[mM]")   # TIME_RE needs this, a ':' or "o'clock" (cheaper than TIME_CUE)
 
@@ -333,13 +346,13 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
     `words=False` skips number words and month names (enough when the source has no numbers: only
     digits can be reported as extra), which is most of the cost on long sentences.
     """
-    has_digit = DIGIT_ANY.search(text) is not None
+    has_digit = any_digit(text)
     if not has_digit and not words:
         return []
     text = mask_long_digit_runs(text) if has_digit else text
     claims, out = _Claims(len(text)), []
     if words or has_digit:
-        _dates(text, claims, out)
+        _dates(text, claims, out, has_digit)
     if words:
         _in_every(text, claims, out)
     if has_digit:

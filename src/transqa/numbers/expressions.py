@@ -30,11 +30,16 @@ class Expressions:
     source_re: re.Pattern | None
     target_re: re.Pattern | None
     count: int
+    # target_re without IGNORECASE, for lower-cased ASCII text (the same matches at half the cost);
+    # only when every target string is ASCII, where case folding is plain a-z/A-Z
+    target_lower_re: re.Pattern | None = None
 
     def source_spans(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.source_re.finditer(text)] if self.source_re else []
 
     def target_spans(self, text: str) -> list[tuple[int, int]]:
+        if self.target_lower_re is not None and text.isascii():
+            return [m.span() for m in self.target_lower_re.finditer(text.lower())]
         return [m.span() for m in self.target_re.finditer(text)] if self.target_re else []
 
 
@@ -98,4 +103,6 @@ def load_expressions(paths: tuple[str, ...] = (), *, include_default: bool = Tru
         s, t = parse_entries(load_yaml_file(p), str(p))
         sources += s
         targets += t
-    return Expressions(_alternation(sources), _alternation(targets, re.IGNORECASE, words=True), len(sources))
+    target_re = _alternation(targets, re.IGNORECASE, words=True)
+    lower_re = re.compile(target_re.pattern) if target_re is not None and all(map(str.isascii, targets)) else None
+    return Expressions(_alternation(sources), target_re, len(sources), lower_re)

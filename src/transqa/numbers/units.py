@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
+from transqa.numbers.trie import trie_pattern
+
 # Chinese unit after a number -> canonical name
 ZH_UNITS = {"亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "英里": "mile", "斤": "jin", "公斤": "kg",
             "千克": "kg", "吨": "t", "英尺": "ft", "米": "m", "摄氏度": "C", "℃": "C", "华氏度": "F", "英亩": "acre",
             # money: kept with the value for messages and suggestions, never converted
             "元": "yuan", "人民币": "yuan", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "港元": "HKD",
             "港币": "HKD", "卢布": "RUB", "韩元": "KRW"}
-ZH_UNIT_RE = re.compile(r"(?:多|余)?(" + "|".join(sorted(ZH_UNITS, key=len, reverse=True)) + ")")
+ZH_UNIT_RE = re.compile(r"(?:多|余)?(" + trie_pattern(ZH_UNITS) + ")")   # a trie: the longest unit, as a flat list
 EN_UNITS = {"hectare": "ha", "hectares": "ha", "ha": "ha", "mile": "mile", "miles": "mile", "km": "km",
             "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km", "kg": "kg",
             "kilogram": "kg", "kilograms": "kg", "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
             "feet": "ft", "foot": "ft", "ft": "ft", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
             "acre": "acre", "acres": "acre", "mu": "mu", "°C": "C", "°F": "F", "Fahrenheit": "F",
             "Celsius": "C", "tons": "t", "tonnes": "t", "ton": "t", "tonne": "t"}
-EN_UNIT_RE = re.compile(r"\s*-?\s*(?:square\s+)?(" + "|".join(sorted(map(re.escape, EN_UNITS), key=len, reverse=True))
-                        + r")\b")
+EN_UNIT_RE = re.compile(r"\s*-?\s*(?:square\s+)?(" + trie_pattern(EN_UNITS) + r")\b")
 FACTORS = {("mu", "ha"): 1 / 15, ("mu", "acre"): 0.164737, ("ha", "acre"): 2.471054, ("ha", "mu"): 15.0,
            ("km", "mile"): 0.621371, ("mile", "km"): 1.609344, ("jin", "kg"): 0.5, ("jin", "lb"): 1.102311,
            ("kg", "lb"): 2.204623, ("t", "lb"): 2204.623, ("ft", "m"): 0.3048, ("m", "ft"): 3.28084,
