@@ -132,3 +132,48 @@ def test_shipped_glossaries_lint_without_errors(run_cli):
     paths = [str(p) for p in default_glossary_paths()]
     code, out, _ = run_cli("glossary", "lint", *paths)
     assert code == 0, out
+
+
+# --- .xlsx ------------------------------------------------------------------------------------------
+
+def _workbook(path, rows, *, sheets=1):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for n in range(1, sheets):
+        book.create_sheet(f"other{n}").append(["zh", "en"])
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_xlsx_first_sheet_header_names_the_columns(tmp_path):
+    path = _workbook(tmp_path / "terms.xlsx", [
+        [None, None], ["Note", "English", "中文", "kind", "forbidden"],
+        ["renamed 2018", "China National Intellectual Property Administration|CNIPA", "国家知识产权局", "organization", "SIPO"],
+        [None, "patent agent", "专利代理师", "title", None],
+        [None, "patent attorney", "专利代理师", None, None],
+        [None, None, None, None, None],
+        ["", "G20", "二十国集团", "organization", ""],
+        ["", 5, "五", "", ""]], sheets=2)
+    out = tmp_path / "out.yaml"
+    out.write_text(import_glossary(path), encoding="utf-8")
+    terms = {t.source[0]: t for t in load_glossary(out).terms}
+    assert terms["国家知识产权局"].target == ("China National Intellectual Property Administration", "CNIPA")
+    assert terms["国家知识产权局"].forbidden == ("SIPO",) and terms["国家知识产权局"].note == "renamed 2018"
+    assert terms["专利代理师"].target == ("patent agent", "patent attorney") and terms["专利代理师"].kind == "title"
+    assert terms["二十国集团"].target == ("G20",) and terms["五"].target == ("5",)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_text("zh,en\n专利,patent\n", encoding="utf-8"), "not an .xlsx workbook"),
+    (lambda p: _workbook(p, [["source language", "English"], ["专利", "patent"]]), "no Chinese column"),
+    (lambda p: _workbook(p, [["zh", "en"]]), "no entries"),
+    (lambda p: _workbook(p, []), "empty file"),
+])
+def test_bad_xlsx_is_a_one_line_error(run_cli, tmp_path, make, message):
+    path = tmp_path / "bad.xlsx"
+    make(path)
+    code, _, err = run_cli("glossary", "import", str(path), "-o", str(tmp_path / "out.yaml"))
+    assert code == 2 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out.yaml").exists()

@@ -271,13 +271,13 @@ def baseline_write(
 
 
 glossary_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
-                           no_args_is_help=True, help="Glossaries: import termbases (TBX, CSV, TSV), lint glossary files.")
+                           no_args_is_help=True, help="Glossaries: import termbases (TBX, CSV, TSV, XLSX), lint glossary files.")
 app.add_typer(glossary_app, name="glossary")
 
 
 @glossary_app.command("import")
 def glossary_import(
-    file: Annotated[str, typer.Argument(help="A .tbx, .csv or .tsv termbase (CSV/TSV: header naming the zh and en columns).",
+    file: Annotated[str, typer.Argument(help="A .tbx, .csv, .tsv or .xlsx termbase (CSV/TSV/XLSX: header naming the zh and en columns).",
                                         show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", help="Glossary YAML to write (atomically).")],
     name: Annotated[Optional[str], typer.Option("--name", help="Glossary name (default: the file's stem).")] = None,

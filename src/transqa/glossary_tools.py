@@ -1,9 +1,10 @@
 """`transqa glossary import` and `transqa glossary lint`: bring termbases in, find problems in glossaries.
 
 Import reads TBX (TBX-Basic 2.0 `martif`/`termEntry`/`langSet`/`tig`, and TBX v3 ISO 30042:2019
-`tbx`/`conceptEntry`/`langSec`/`termSec`, DCA or DCT style) and CSV/TSV with a header row naming the
-Chinese and English columns, and returns glossary YAML text. TBX terms whose administrative status is
-deprecated, superseded or forbidden become `forbidden` renderings; preferred terms come first.
+`tbx`/`conceptEntry`/`langSec`/`termSec`, DCA or DCT style) and CSV/TSV/.xlsx (first worksheet; openpyxl,
+imported only then) with a header row naming the Chinese and English columns, and returns glossary YAML
+text. TBX terms whose administrative status is deprecated, superseded or forbidden become `forbidden`
+renderings; preferred terms come first.
 """
 
 from __future__ import annotations
@@ -46,13 +47,17 @@ class Entry:
         return out
 
 
-def _read_text(path: Path) -> str:
+def _read_text_checks(path: Path) -> None:
     if not path.exists():
         raise TransqaError("file not found", path=str(path))
     if path.is_dir():
         raise TransqaError("is a directory", path=str(path))
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise TransqaError(f"file larger than {MAX_IMPORT_BYTES // 2**20} MiB", path=str(path))
+
+
+def _read_text(path: Path) -> str:
+    _read_text_checks(path)
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
@@ -66,7 +71,7 @@ def _unique(items) -> list[str]:
 
 # --- CSV / TSV --------------------------------------------------------------------------------------
 
-def read_table(path: Path) -> list[Entry]:
+def _csv_rows(path: Path) -> list[list[str]]:
     text = _read_text(path)
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=delimiter == ",",
@@ -81,6 +86,44 @@ def read_table(path: Path) -> list[Entry]:
         problem = "a quoted cell is never closed" if "end of data" in str(exc) else str(exc)
         raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {problem}", path=str(path),
                            line=last_line + 1) from None
+    return rows
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """The first worksheet's rows as strings (the row number in a sheet is its line in errors)."""
+    import zipfile
+
+    _read_text_checks(path)
+    try:
+        from openpyxl import load_workbook  # lazy: only `glossary import` of an .xlsx file needs it
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise TransqaError("reading .xlsx needs the openpyxl package (pip install openpyxl)", path=str(path)) from None
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise TransqaError(f"not an .xlsx workbook ({type(exc).__name__}); save it as Excel .xlsx or as CSV",
+                           path=str(path)) from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        rows = [] if sheet is None else [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    while rows and not any(c.strip() for c in rows[0]):  # blank rows above the header
+        rows.pop(0)
+    return rows
+
+
+def read_table(path: Path) -> list[Entry]:
+    """CSV, TSV or .xlsx (first sheet) with a header row naming the zh and en columns."""
+    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
     if not rows:
         raise TransqaError("empty file: expected a header row naming the zh and en columns", path=str(path))
     header = [h.strip().lower() for h in rows[0]]
@@ -192,15 +235,15 @@ def read_tbx(path: Path) -> list[Entry]:
 
 
 def read_entries(path: str | Path) -> list[Entry]:
-    """The entries of a TBX, CSV or TSV termbase (format chosen by the file extension)."""
+    """The entries of a TBX, CSV, TSV or .xlsx termbase (format chosen by the file extension)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".tbx", ".xml"):
         entries = read_tbx(p)
-    elif suffix in (".csv", ".tsv", ".tab"):
+    elif suffix in (".csv", ".tsv", ".tab", ".xlsx"):
         entries = read_table(p)
     else:
-        raise TransqaError(f"unknown glossary format {suffix or '(no extension)'!r}: use .tbx, .csv or .tsv",
+        raise TransqaError(f"unknown glossary format {suffix or '(no extension)'!r}: use .tbx, .csv, .tsv or .xlsx",
                            path=str(p))
     if not entries:
         raise TransqaError("no entries with both a Chinese and an English term", path=str(p))
@@ -215,7 +258,7 @@ def render_glossary(entries: list[Entry], name: str, description: str = "") -> s
 
 
 def import_glossary(path: str | Path, name: str | None = None) -> str:
-    """Glossary YAML text for a TBX, CSV or TSV file."""
+    """Glossary YAML text for a TBX, CSV, TSV or .xlsx file."""
     p = Path(path)
     return render_glossary(read_entries(p), name or p.stem, f"imported from {p.name}")
 
