@@ -127,3 +127,17 @@ def test_prescans_are_necessary_conditions(seed):
             assert language._ANY_SCRIPT.search(text), text
         if basic.HAN_RUN_RE.search(text):
             assert not text.isascii()
+
+
+def _english_at_a_glance_reference(text: str) -> bool:
+    padded = " " + text[:400].lower().replace(",", " ").replace(".", " ") + " "
+    return sum(padded.count(hint) for hint in language._EN_HINTS) >= 2
+
+
+def test_english_glance_shortcut_gives_the_same_answer():
+    rng = random.Random(3)
+    words = ["the", "The", "of", "OF", "the,", "of.", "the the", "and", "x", "İ", "\u212a", "...", ""]
+    samples = texts(200) + [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    samples += ["x" * 396 + " the of the ", " the " * 100]
+    for text in samples:
+        assert language._english_at_a_glance(text) == _english_at_a_glance_reference(text), text
