@@ -30,6 +30,9 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
+_M64 = (1 << 64) - 1
+
+
 def body_span(text: str) -> tuple[int, int]:
     """(start, end) of `text` without surrounding whitespace."""
     body = text.strip()
@@ -67,19 +70,19 @@ class SegmentInconsistency:
             return
         if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
             return
-        # a hash of the source and the segment's own target string (no copy in this process; the
-        # target is normalised again in `finish`, only for sources that occur more than once)
-        yield (stable_hash(source), index, segment.id, target)
+        # the index and a 64-bit hash of the source in one int, and the segment's own target string (no
+        # copy in this process; it is normalised again in `finish`, only for sources seen more than once)
+        yield (index << 64 | stable_hash(source), segment.id, target)
 
     @staticmethod
     def finish(records, options, context):
         groups = defaultdict(list)
         for record in records:
-            groups[record[0]].append(record)
+            groups[record[0] & _M64].append(record)
         for group in groups.values():
             if len(group) < 2:
                 continue
-            group = [(_norm(r[3]), r[1], r[2], r[3]) for r in group]
+            group = [(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group]
             if len({r[0] for r in group}) < 2:
                 continue
             best = _dominant([(r[0], r[1]) for r in group])

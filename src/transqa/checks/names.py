@@ -12,6 +12,7 @@ that definition is what the definition is for.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 
 from transqa.checks.base import check_type
@@ -272,7 +273,7 @@ class AcronymBeforeDefinition:
             acr = m.group(1)
             if acr not in known and acr not in seen:
                 seen.add(acr)
-                yield ("use", acr, index, segment.id, m.start(), m.end())
+                yield ("use", sys.intern(acr), index, segment.id, m.start(), m.end())  # acronyms recur
 
     @staticmethod
     def finish(records, options, context):
