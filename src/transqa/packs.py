@@ -6,6 +6,8 @@ every other key is an option of its check type and is validated against that typ
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import string
 from collections.abc import Iterable
@@ -13,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from transqa import pack_cache
 from transqa.checks import CheckType, registry
 from transqa.errors import TransqaError
 from transqa.model import MQM_DIMENSIONS, SEVERITIES, Rule
@@ -128,7 +131,36 @@ def _rule_from_yaml(raw: Any, path: str, pack: str, checks: dict[str, CheckType]
 
 
 def load_pack(path: str | Path, checks: dict[str, CheckType] | None = None) -> list[Rule]:
+    """The rules of one pack; a shipped pack comes from the on-disk cache when it is unchanged."""
     checks = checks if checks is not None else registry()
+    raw = _shipped_bytes(path)
+    if raw is not None:
+        cached = pack_cache.read(Path(path), raw, checks)
+        if cached is not None:
+            return cached
+    rules = _load_pack(path, checks)
+    if raw is not None and _shipped_bytes(path) == raw:  # not changed while it was being read
+        pack_cache.write(Path(path), raw, checks, rules)
+    return rules
+
+
+def _shipped_bytes(path: str | Path) -> bytes | None:
+    """The contents of `path` if it is one of the shipped packs (in rules_dir()), else None."""
+    if os.path.dirname(os.path.abspath(path)) != _rules_dir_str():
+        return None
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_dir_str() -> str:
+    return os.path.abspath(rules_dir())
+
+
+def _load_pack(path: str | Path, checks: dict[str, CheckType]) -> list[Rule]:
     data = load_yaml_file(path)
     spath = str(path)
     if not isinstance(data, dict):
