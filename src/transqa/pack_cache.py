@@ -8,8 +8,8 @@ the pattern module and every check module, the versions of transqa, `regex` and 
 check types reads its rules back instead. Anything that could fail is never skipped: a pack that
 fails to load is not written, and a changed one misses the cache and is loaded (and validated) again.
 
-Only shipped packs are cached, one file per pack name, overwritten when its key changes: the cache
-stays a few small files (user packs are read as before). Options and examples must survive JSON
+Only shipped packs are cached, one file per pack and installation, overwritten when its key changes:
+the cache stays a few small files (user packs are read as before). Options and examples must survive JSON
 exactly (str, int, float, bool, None, lists, string-keyed mappings); a pack with anything else is
 not cached. A cache file of the wrong shape is ignored. Location and switch: see glossary_cache
 (TRANSQA_CACHE_DIR="" turns caching off).
@@ -64,8 +64,12 @@ def _key(path: Path, raw: bytes, checks) -> str:
 
 
 def _cache_file(path: Path) -> Path | None:
+    """One file per pack and rules folder (two installations do not overwrite each other's)."""
     folder = cache_dir()
-    return None if folder is None else folder / f"pack-{path.stem}.json"
+    if folder is None:
+        return None
+    where = hashlib.sha256(os.path.abspath(path.parent).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return folder / f"pack-{path.stem}-{where}.json"
 
 
 def _plain(value) -> bool:
