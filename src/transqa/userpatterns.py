@@ -115,7 +115,7 @@ def backtracking_safe(pattern: str) -> bool:
 # pattern it cannot read, or that uses braces or POSIX classes, gets no gate). Case-insensitive
 # needles are compared with `fold(text)`; they use only characters whose case-insensitive matches
 # in `regex` all fold to the same string (ASCII, and caseless CJK and punctuation: tested against
-# `regex`'s own case tables in tests/test_user_rules.py).
+# `regex`'s own case tables in tests/test_rule_gates.py).
 try:
     from re import _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - a Python without the private parser: no gates
