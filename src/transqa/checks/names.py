@@ -187,24 +187,37 @@ class NameVariants:
     @staticmethod
     def finish(records, options, context):
         occurrences = []  # (index, [(canonical word, token position)], tokens, spans, text, offset)
+        names: dict[str, tuple] = {}  # a name's text -> (tokens, spans from its start, canonical words)
+        abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
         for index, target, *bounds in records:
             for k in range(0, len(bounds), 2):
-                found = list(_tokens(target, bounds[k], bounds[k + 1]))
-                tokens = [t[2] for t in found]
-                words = [(w, i) for i, t in enumerate(tokens) for w in _canonical(t)]
-                occurrences.append((index, words, tokens, [t[:2] for t in found], target, 0))
-        by_word = defaultdict(set)
-        distinct = {}
-        for n, (_, words, *_) in enumerate(occurrences):
-            key = tuple(w for w, _ in words)
-            distinct.setdefault(key, n)
+                start, end = bounds[k], bounds[k + 1]
+                text = target[start:end]
+                if text not in names:
+                    found = list(_tokens(text))
+                    tokens = [t[2] for t in found]
+                    canonical = [_canonical(t) for t in tokens]
+                    for t, words in zip(tokens, canonical):
+                        if words != [_form(t)]:
+                            abbreviated.update(words)
+                    names[text] = (tokens, [t[:2] for t in found],
+                                   [(w, i) for i, words in enumerate(canonical) for w in words])
+                tokens, spans, words = names[text]
+                occurrences.append((index, words, tokens, [(a + start, b + start) for a, b in spans], target, 0))
+        del names
+        keys = [tuple(w for w, _ in words) for _, words, *_ in occurrences]
+        # two forms of one key differ in a token written otherwise than its canonical words
+        distinct = [key for key in dict.fromkeys(keys) if len(key) >= 3 and not abbreviated.isdisjoint(key)]
+        wanted = {w for key in distinct for w in key}
+        by_word = defaultdict(set)  # only the words of those keys, built in the same order as for all
+        for n, key in enumerate(keys):
             for w in set(key):
-                by_word[w].add(n)
+                if w in wanted:
+                    by_word[w].add(n)
+        del keys
         # entity key (canonical words of a shorter name) -> [(form, index, start, end)]
         forms = defaultdict(dict)
         for key in distinct:
-            if len(key) < 3:
-                continue
             rarest = min(key, key=lambda w: len(by_word[w]))
             for n in by_word[rarest]:
                 index, words, tokens, spans, text, offset = occurrences[n]
