@@ -148,8 +148,23 @@ def _gap(s: Quantity, t: Quantity) -> float:
     return abs(math.log(a / b))
 
 
+# Above this many source x target pairs, align through indexes (align_index.py): same result, not quadratic.
+INDEXED_ABOVE = 64
+
+
 def align(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
           target_weekday: bool = False, target_text: str = "") -> Alignment:
+    if len(source) * len(target) > INDEXED_ABOVE:
+        from transqa.numbers.align_index import align_indexed
+        return align_indexed(source, target, source_weekday=source_weekday, target_weekday=target_weekday,
+                             target_text=target_text)
+    return align_pairs(source, target, source_weekday=source_weekday, target_weekday=target_weekday,
+                       target_text=target_text)
+
+
+def align_pairs(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
+                target_weekday: bool = False, target_text: str = "") -> Alignment:
+    """Every source number against every target number: the reference `align_indexed` must equal."""
     result = Alignment(source, target)
     used: set[int] = set()
     unmatched: list[Quantity] = []
