@@ -2,10 +2,12 @@
 
     /work/venv/bin/python benchmarks/glossary_bench.py [--entries 100000] [--runs 5]
 
-Reports medians of `--runs` runs (matching: 3 x `--runs`, interleaved), in process CPU time (on a shared
-machine wall time mostly measures the neighbours). Matching is timed with the shipped glossaries alone
-(baseline) and with the synthetic glossary added, over the same segments, in the same invocation; the
-ratio is what matters.
+Load and compile are timed in fresh processes (`--runs` of each kind, interleaved, medians), as a
+`transqa check` pays them: CPU time (process_time) of loading the shipped glossaries plus the synthetic
+one, and of compiling the index, and the child's peak RSS next to a child that loads only the shipped
+glossaries. Kinds: YAML parsed (disk cache off), YAML from the glossary disk cache, JSON.
+Matching is timed in this process with the shipped glossaries alone (baseline) and with the synthetic
+glossary added, over the same segments (3 x `--runs`, interleaved); the ratio is what matters.
 Writes only to a temporary directory.
 """
 
@@ -17,6 +19,7 @@ import os
 import re
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -73,13 +76,28 @@ def interleaved(fns, runs: int) -> list[float]:
     return [statistics.median(t) for t in times]
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = CLOCK()
-        fn()
-        times.append(CLOCK() - t0)
-    return statistics.median(times)
+CHILD = """
+import sys, time
+t0 = time.process_time()
+from transqa.glossary import load_glossaries
+from transqa.packs import default_glossary_paths
+from transqa.terms import TermIndex
+t1 = time.process_time()
+glossaries = load_glossaries([*default_glossary_paths(), *sys.argv[1:]])
+t2 = time.process_time()
+index = TermIndex(glossaries)
+index.source_hits("国家知识产权局局长")
+t3 = time.process_time()
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(t1 - t0, t2 - t1, t3 - t2, peak / 1024)  # VmHWM: ru_maxrss would report the parent's peak after fork
+"""
+
+
+def fresh(paths, env) -> tuple[float, float, float, float]:
+    """(import, load, compile) CPU seconds and peak RSS MB of a new process loading `paths`."""
+    out = subprocess.run([sys.executable, "-c", CHILD, *map(str, paths)], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return tuple(float(x) for x in out.split())
 
 
 def main(argv=None) -> int:
@@ -111,21 +129,24 @@ def main(argv=None) -> int:
         ypath, jpath = Path(tmp) / "synthetic.yaml", Path(tmp) / "synthetic.json"
         write_yaml(ypath, terms)
         write_json(jpath, terms)
-        os.environ["TRANSQA_CACHE_DIR"] = ""  # the parse itself, not transqa.glossary_cache
-        t_yaml = median_time(lambda: load_glossary(ypath), max(1, args.runs // 2))
-        t_json = median_time(lambda: load_glossary(jpath), args.runs)
-        os.environ["TRANSQA_CACHE_DIR"] = tmp
-        load_glossary(ypath)  # fills the disk cache
-        t_yaml_cached = median_time(lambda: load_glossary(ypath), args.runs)
-        os.environ.pop("TRANSQA_CACHE_DIR")
+        no_cache, cache = {**os.environ, "TRANSQA_CACHE_DIR": ""}, {**os.environ, "TRANSQA_CACHE_DIR": tmp}
+        fresh([ypath], cache)  # fills the disk cache
+        kinds = {"shipped only": ([], no_cache), "YAML, parsed": ([ypath], no_cache),
+                 "YAML, from the disk cache": ([ypath], cache), "JSON": ([jpath], no_cache)}
+        runs: dict[str, list] = {k: [] for k in kinds}
+        for _ in range(args.runs):
+            for kind, (paths, env) in kinds.items():
+                runs[kind].append(fresh(paths, env))
         big = load_glossary(jpath)
-    t_compile = median_time(lambda: TermIndex([*shipped, big]), args.runs)
-    print(f"load {args.entries} entries, YAML ({ypath.name}): {t_yaml * 1000:.0f} ms; "
-          f"from the glossary disk cache on later runs: {t_yaml_cached * 1000:.0f} ms")
-    print(f"load {args.entries} entries, JSON ({jpath.name}): {t_json * 1000:.0f} ms")
-    print(f"compile index (shipped + synthetic): {t_compile * 1000:.0f} ms")
-    print(f"JSON load + compile: {(t_json + t_compile) * 1000:.0f} ms; YAML load + compile: "
-          f"{(t_yaml + t_compile) * 1000:.0f} ms (target < 2000 ms)")
+    med = {k: [statistics.median(r[i] for r in v) for i in range(4)] for k, v in runs.items()}
+    base_rss = med["shipped only"][3]
+    print(f"fresh process, {args.entries} entries + shipped: CPU seconds (median of {args.runs}); "
+          f"peak RSS over a shipped-only process")
+    for kind, (imp, load, comp, rss) in med.items():
+        extra = "" if kind == "shipped only" else f"; RSS +{rss - base_rss:.0f} MB"
+        print(f"  {kind:26} load {load * 1000:5.0f} ms, compile {comp * 1000:5.0f} ms, "
+              f"load + compile {(load + comp) * 1000:5.0f} ms (imports {imp * 1000:.0f} ms){extra}")
+    print("  target: load + compile < 2000 ms")
     cal = statistics.median([cal_before, *(calibrate() for _ in range(5))])
     scale = IDLE_CALIBRATION / cal
     print(f"machine load: calibration loop (1M additions, wall time) median {cal * 1000:.0f} ms, "

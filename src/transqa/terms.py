@@ -14,10 +14,11 @@ a plural or possessive ending (`patents`, `policies`, `CNIPA's`).
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from transqa.glossary import Glossary, Term, gc_paused, source_rows
 
@@ -110,6 +111,8 @@ def _case_ok(original: str, start: int, pattern: str) -> bool:
 
 def leftmost_longest(spans):
     """From (start, end, payload) candidates keep a non-overlapping leftmost-longest selection."""
+    if type(spans) is list and len(spans) < 2:
+        return spans[:]
     chosen, pos = [], 0
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if span[0] >= pos:
@@ -118,8 +121,7 @@ def leftmost_longest(spans):
     return chosen
 
 
-@dataclass(frozen=True)
-class SourceHit:
+class SourceHit(NamedTuple):
     start: int
     end: int
     term: Term
@@ -142,7 +144,8 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,5}$")
 _UNDOTTED = re.compile(r"^[A-Z]{2,5}$")
 
 
-def _variants(rendering: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _variants(rendering: str) -> tuple[tuple[str, str], ...]:
     """(folded key, case pattern) pairs a rendering may appear as: itself, `-ies` plural, the adjective
     of a place (`America` -> `American`), an acronym with or without dots (`US` / `U.S.`)."""
     key = fold(rendering)
@@ -158,7 +161,7 @@ def _variants(rendering: str) -> list[tuple[str, str]]:
     elif _DOTTED.match(rendering):
         plain = rendering.replace(".", "")
         out.append((plain.lower(), plain))
-    return out
+    return tuple(out)
 
 
 def find_rendering(target: str, folded_target: str, rendering: str) -> list[tuple[int, int]]:
@@ -208,35 +211,46 @@ class PhraseMatcher:
     Both find every occurrence of every phrase: the results are the same."""
 
     def __init__(self, phrases: dict[str, object], *, simplify: bool = True):
+        self._build(list(phrases), list(phrases.values()), simplify)
+
+    @classmethod
+    def from_lists(cls, names: list[str], payloads, *, simplify: bool = True) -> PhraseMatcher:
+        """Like PhraseMatcher(dict(zip(names, payloads))) with distinct names; `payloads` may be an array."""
+        matcher = cls.__new__(cls)
+        matcher._build(names, payloads, simplify)
+        return matcher
+
+    def _build(self, names: list[str], values, simplify: bool) -> None:
         self.simplify = simplify
-        names = list(phrases)
         keys = dict(zip(fold_many(names, simplify=simplify), range(len(names))))  # a later phrase wins
         if any(not k.strip() for k in keys if len(k) < 4 or k[0] == " " or k[-1] == " "):
             keys = {k: v for k, v in keys.items() if k.strip()}  # a blank phrase matches everywhere
-        order = list(keys.values())
-        self.phrases = [names[i] for i in order]
-        values = list(phrases.values())
-        self.payloads = [values[i] for i in order]
+        order = array("q", keys.values())
+        self.phrases = list(map(names.__getitem__, order))
+        del names
+        self.payloads = (array(values.typecode, map(values.__getitem__, order)) if isinstance(values, array)
+                         else list(map(values.__getitem__, order)))
+        del values, order
         # the folded key, or the phrase itself when folding changed nothing (one string, not two)
         self.patterns = [p if p == k else k for k, p in zip(keys, self.phrases)]
-        del names, values, keys, order
+        del keys
         self._automaton = None
-        self._groups: list | None = None
+        self._groups: array | None = None  # prefix mode: automaton pattern -> first phrase with that prefix
+        self._more: dict[int, tuple[int, ...]] = {}  # ... and all of them where several share it
         if not self.patterns:
             return
         wanted = self.patterns
         if sum(map(len, wanted)) >= PREFIX_MIN_CHARS:
-            groups: dict[str, object] = {}
+            first: dict[str, int] = {}  # prefix -> its first pattern; the others in self._more
+            more: dict[str, list[int]] = {}
             for i, key in enumerate(wanted):
                 prefix = key[:PREFIX_CHARS]
-                group = groups.get(prefix)
-                if group is None:
-                    groups[prefix] = i
-                elif type(group) is int:
-                    groups[prefix] = [group, i]
-                else:
-                    group.append(i)
-            wanted, self._groups = list(groups), list(groups.values())
+                if first.setdefault(prefix, i) != i:
+                    more.setdefault(prefix, []).append(i)
+            wanted = list(first)
+            self._groups = array("q", first.values())
+            self._more = {n: (self._groups[n], *more[prefix]) for n, prefix in enumerate(wanted) if prefix in more}
+            del first, more
         import ahocorasick_rs  # lazy: only runs that have glossary entries pay for it
 
         # Over str (UTF-8 inside, code-point offsets out). Over UTF-16 code units the automaton for
@@ -258,8 +272,7 @@ class PhraseMatcher:
             return found
         out = []
         for index, start, _ in found:
-            group = self._groups[index]
-            for i in (group,) if type(group) is int else group:
+            for i in self._more.get(index) or (self._groups[index],):
                 key = self.patterns[i]
                 if folded.startswith(key, start):
                     out.append((i, start, start + len(key)))
@@ -286,6 +299,7 @@ class PhraseMatcher:
 
 
 _HIT_CACHE_SIZE = 100_000
+_NO_HITS: tuple[list, list] = ([], [])  # shared: callers only read hit lists
 
 
 class TermIndex:
@@ -295,20 +309,25 @@ class TermIndex:
 
     def __init__(self, glossaries: tuple[Glossary, ...] | list[Glossary]):
         self._tables = [g.terms for g in glossaries]
-        by_source: dict[str, int] = {}  # a later glossary's entry overrides an earlier one's
-        offset = 0
         self._offsets = []
         with gc_paused():
-            for glossary in glossaries:
-                self._offsets.append(offset)
-                if offset:
-                    by_source.update((s, row + offset) for s, row in source_rows(glossary))
-                else:
-                    by_source.update(source_rows(glossary))
-                offset += len(glossary.terms)
-            self.matcher = PhraseMatcher(by_source)
+            self.matcher = PhraseMatcher.from_lists(*self._sources(glossaries))
         self._forbidden: PhraseMatcher | None = None
-        self._hits: dict[str, list[SourceHit]] = {}  # four rules match each source: do it once
+        # four rules match each source: do it once. text -> (every hit, the leftmost-longest ones)
+        self._hits: dict[str, tuple[list[SourceHit], list[SourceHit]]] = {}
+
+    def _sources(self, glossaries) -> tuple[list[str], array]:
+        """Every source string in force and its entry number (numbered across the glossaries in order)."""
+        by_source: dict[str, int] = {}  # a later glossary's entry overrides an earlier one's
+        offset = 0
+        for glossary in glossaries:
+            self._offsets.append(offset)
+            if offset:
+                by_source.update((s, row + offset) for s, row in source_rows(glossary))
+            else:
+                by_source.update(source_rows(glossary))
+            offset += len(glossary.terms)
+        return list(by_source), array("q", by_source.values())
 
     def term(self, code: int) -> Term:
         """The Term of entry number `code` (entries numbered across the glossaries in order)."""
@@ -323,20 +342,30 @@ class TermIndex:
         """The distinct terms in force (computed on demand: only forbidden-anywhere matching needs it)."""
         return [self.term(code) for code in dict.fromkeys(self.matcher.payloads)]
 
-    def all_source_hits(self, text: str) -> list[SourceHit]:
-        """Every glossary source string in `text`, overlapping, on word boundaries (cached per text)."""
-        hits = self._hits.get(text)
-        if hits is None:
+    def _lookup(self, text: str) -> tuple[list[SourceHit], list[SourceHit]]:
+        found = self._hits.get(text)
+        if found is None:
             if len(self._hits) >= _HIT_CACHE_SIZE:
                 self._hits.clear()
-            hits = self._hits[text] = [SourceHit(s, e, self.term(code), phrase)
-                                       for s, e, phrase, code in self.matcher.find_all(text)]
-        return hits
+            hits = self.matcher.find_all(text)
+            if not hits:
+                found = _NO_HITS
+            else:
+                hits = [SourceHit(s, e, self.term(code), phrase) for s, e, phrase, code in hits]
+                found = (hits, leftmost_longest(hits))
+            self._hits[text] = found
+        return found
+
+    def all_source_hits(self, text: str) -> list[SourceHit]:
+        """Every glossary source string in `text`, overlapping, on word boundaries (cached per text)."""
+        return self._lookup(text)[0]
 
     def source_hits(self, text: str, all_hits: list[SourceHit] | None = None) -> list[SourceHit]:
         """Leftmost-longest, non-overlapping glossary terms in `text` (from `all_hits` if given)."""
-        hits = self.all_source_hits(text) if all_hits is None else all_hits
-        return [h for _, _, h in leftmost_longest((h.start, h.end, h) for h in hits)]
+        found = self._lookup(text) if all_hits is None else self._hits.get(text, _NO_HITS)
+        if all_hits is None or all_hits is found[0]:
+            return found[1]
+        return leftmost_longest(all_hits)
 
     def forbidden_hits(self, target: str) -> list[tuple[int, int, str, Term]]:
         """Forbidden renderings of any term anywhere in `target` (leftmost-longest)."""

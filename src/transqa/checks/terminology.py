@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from transqa.checks.base import check_type
 from transqa.glossary import KINDS
@@ -106,33 +107,56 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
     return SequenceMatcher(None, word, wanted).ratio() >= min_similarity
 
 
-def _target_words(target: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(target)]
+class _Words:
+    """A target's words (lower case, final dot dropped): the set first, the spans only when needed."""
+
+    __slots__ = ("target", "_vocab", "_spans")
+
+    def __init__(self, target: str):
+        self.target, self._vocab, self._spans = target, None, None
+
+    @property
+    def vocab(self) -> set[str]:
+        if self._vocab is None:
+            self._vocab = {w.lower().rstrip(".") for w in _WORD.findall(self.target)}
+        return self._vocab
+
+    @property
+    def spans(self) -> list[tuple[int, int, str]]:
+        if self._spans is None:
+            self._spans = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(self.target)]
+        return self._spans
 
 
-def _near_misses(term, target: str, min_similarity: float, words=None):
+@lru_cache(maxsize=8192)
+def _wanted(rendering: str) -> tuple[str, ...]:
+    return tuple(w.rstrip(".") for w in rendering.lower().split())
+
+
+def _near_misses(term, target: str, min_similarity: float, words: _Words | None = None):
     """(start, end, text) of target word windows that are an approved rendering with exactly one word
     misspelt (`Untied States`, `Shanghi`, `Trumpf`) and are not an accepted form (plural, possessive,
     adjective) of any rendering. Only renderings with exactly one word absent from the target are
     tried, and only at target words that could be that word misspelt (cheap filters first)."""
-    words = _target_words(target) if words is None else words
-    vocab = {w for _, _, w in words}
+    words = _Words(target) if words is None else words
+    vocab = words.vocab
     for rendering in term.target:
-        wanted = [w.rstrip(".") for w in rendering.lower().split()]
+        wanted = _wanted(rendering)
         absent = [k for k, w in enumerate(wanted) if w not in vocab]
         if len(absent) != 1:
             continue
         k, bad = absent[0], wanted[absent[0]]
-        for i, (_, _, word) in enumerate(words):
+        spans = words.spans
+        for i, (_, _, word) in enumerate(spans):
             first = i - k
             if word[:1] != bad[:1] or abs(len(word) - len(bad)) > 2 or first < 0 \
-                    or first + len(wanted) > len(words):
+                    or first + len(wanted) > len(spans):
                 continue
-            window = [w for _, _, w in words[first:first + len(wanted)]]
+            window = [w for _, _, w in spans[first:first + len(wanted)]]
             if any(a != b for j, (a, b) in enumerate(zip(window, wanted)) if j != k) \
                     or not _misspelt(word, bad, min_similarity):
                 continue
-            start, end = words[first][0], words[first + len(wanted) - 1][1]
+            start, end = spans[first][0], spans[first + len(wanted) - 1][1]
             text = target[start:end].rstrip(".")
             if not _rendered(term, text, fold(text)):
                 yield start, start + len(text), text
@@ -158,10 +182,9 @@ def term_misspelled(segment, options, context):
         if id(term) in seen or not _covers(term, options):
             continue
         seen.add(id(term))
-        words = _target_words(target) if words is None else words
-        forbidden = fold(target)
+        words = _Words(target) if words is None else words
         for start, end, _ in _near_misses(term, target, options["min_similarity"], words):
-            if any(find_rendering(target, forbidden, f) for f in term.forbidden):
+            if term.forbidden and any(find_rendering(target, fold(target), f) for f in term.forbidden):
                 break  # term-forbidden reports it
             yield Hit("target", start, end, {"term": hit.pattern, "preferred": term.preferred,
                                              "glossary": term.glossary, "kind": term.kind},
@@ -230,16 +253,17 @@ def term_forbidden(segment, options, context):
     index = _target_index(segment, context)
     if index is None:
         return
-    folded = fold(target)
     if options["require_source"]:
-        terms = list({id(h.term): (h.pattern, h.term) for h in index.source_hits(segment.source)}.values())
-        approved = [span for _, term in terms for r in term.target for span in find_rendering(target, folded, r)]
-        candidates = []
-        for pattern, term in terms:
-            for forbidden in term.forbidden:
-                for start, end in find_rendering(target, folded, forbidden):
-                    if not any(a <= start and end <= b for a, b in approved):
-                        candidates.append((start, end, (pattern, term)))
+        hits = index.source_hits(segment.source)
+        if not any(h.term.forbidden for h in hits):
+            return
+        folded = fold(target)
+        terms = list({id(h.term): (h.pattern, h.term) for h in hits}.values())
+        candidates = [(start, end, (pattern, term)) for pattern, term in terms for forbidden in term.forbidden
+                      for start, end in find_rendering(target, folded, forbidden)]
+        if candidates:  # not inside an approved rendering of a term in the source (`former SIPO`)
+            approved = [span for _, term in terms for r in term.target for span in find_rendering(target, folded, r)]
+            candidates = [c for c in candidates if not any(a <= c[0] and c[1] <= b for a, b in approved)]
         found = leftmost_longest(candidates)
     else:
         found = [(s, e, (t.source[0], t)) for s, e, _, t in index.forbidden_hits(target)]
