@@ -71,9 +71,14 @@ def _tokens(text: str, pos: int = 0, endpos: int | None = None):
         yield m.start(), end, surface
 
 
-# From a token boundary, skip the tokens that cannot start a name (lowercase or digit first, or a
-# lone `&`) exactly as _TOKEN reads them, up to the next token that starts with a capital.
-_TO_NAME = re.compile(r"(?:[^A-Za-z0-9&]*+(?:&|[a-z0-9][A-Za-z0-9&'’]*+\.?+))*?[^A-Za-z0-9&]*+(?=[A-Z])")
+# From a token boundary, skip tokens exactly as _TOKEN reads them up to the next one that could start
+# a name: a capitalised token followed, over joins (one space, no-break space or hyphen; _JOIN's `$`
+# also allows a newline after it) and connectors, by another capitalised token. Lowercase stretches
+# and lone capitalised words (most of a text) are skipped by this one regex.
+_JOIN_RE = "[ \u00a0-]\n?"
+_TO_NAME = re.compile(
+    r"(?:[^A-Za-z0-9&]*+(?:&|[A-Za-z0-9][A-Za-z0-9&'’]*+\.?+))*?[^A-Za-z0-9&]*+"
+    rf"(?=[A-Z][A-Za-z0-9&'’]*+\.?{_JOIN_RE}(?:(?i:of|and|for|on|in|the|de|to|&){_JOIN_RE})*[A-Z])")
 
 
 def _runs(text: str):
@@ -99,17 +104,20 @@ def _runs(text: str):
             start = m.end() if m else None
 
 
-def extract_names(text: str):
-    """(start, end, [surface tokens], [token spans]) for capitalised multi-word names in `text`."""
-    names = []
+def _names(text: str):
+    """Runs trimmed of sentence words in front and connectors behind, with two name words or more."""
     for run in _runs(text):
         while run and _word(run[0][2]).lower() in LEADING:
             run.pop(0)
         while run and run[-1][2].lower() in CONNECTORS:
             run.pop()
         if sum(1 for t in run if _is_name_word(t[2])) >= 2:
-            names.append((run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]))
-    return names
+            yield run
+
+
+def extract_names(text: str):
+    """(start, end, [surface tokens], [token spans]) for capitalised multi-word names in `text`."""
+    return [(run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]) for run in _names(text)]
 
 
 _DEF_AFTER = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])s?\)")
@@ -178,11 +186,11 @@ class NameVariants:
     @staticmethod
     def collect(index, segment, options, context):
         target = segment.target
-        names = extract_names(target)
-        if names:
+        bounds = tuple(x for run in _names(target) for x in (run[0][0], run[-1][1]))
+        if bounds:
             # the segment's own target (no copy in this process) and each name's start and end: a
             # name's tokens are read again in `finish` from its span (they are the same tokens)
-            yield (index, target) + tuple(x for start, end, _, _ in names for x in (start, end))
+            yield (index, target) + bounds
 
     @staticmethod
     def finish(records, options, context):
