@@ -1,0 +1,65 @@
+"""extract_names skips ahead with one regex; it must find exactly the names a token-by-token reading finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from transqa.checks.names import CONNECTORS, LEADING, _JOIN, _is_name_word, _tokens, _word, extract_names
+
+
+def reference_names(text: str):
+    """The plain reading: every token in turn, runs of name words and connectors joined by one space,
+    no-break space or hyphen, trimmed of sentence words in front and connectors behind."""
+    runs, run = [], []
+    for tok in _tokens(text):
+        if run and not _JOIN.match(text[run[-1][1]:tok[0]]):
+            runs.append(run)
+            run = []
+        if _is_name_word(tok[2]) or (run and tok[2].lower() in CONNECTORS):
+            run.append(tok)
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    names = []
+    for run in runs:
+        while run and _word(run[0][2]).lower() in LEADING:
+            run.pop(0)
+        while run and run[-1][2].lower() in CONNECTORS:
+            run.pop()
+        if sum(1 for t in run if _is_name_word(t[2])) >= 2:
+            names.append((run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]))
+    return names
+
+
+@pytest.mark.parametrize("text", [
+    "'Belt and Road' &Co R&D Office",          # a lone & before a capital, quotes around a name
+    "the U.S. Dept. of State and Int'l Forum on IP",
+    "McDonald's Corp. of the World Health Organization (WHO)",
+    "in New\u00a0York-City Hall \nOf Fame",     # no-break space, hyphen, a newline after a space
+    "Mr. Smith.  Big Apple",                   # a full stop ends a run
+    "x'&'Yo Man and &&OfR&D Co",                # & and apostrophes inside and before tokens
+    "The Shanghai International Intellectual Property Forum was hosted by the WIPO Office in China.",
+])
+def test_extract_names_matches_a_token_by_token_reading(text):
+    assert extract_names(text) == reference_names(text)
+
+
+def test_extract_names_matches_on_random_token_soup():
+    pieces = ["A", "b", "Co", "of", "Of", "The", "the", "in", "Inc", "&", "'", "’", ".", " ", " ", "-",
+              "\u00a0", "\n", "x", "R&D", "Int'l", "Mr", "IP", "3", "é", ",", "(", "Dept.", "and", "De", "TO"]
+    rng = random.Random(8)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        assert extract_names(text) == reference_names(text), text
+
+
+def test_extract_names_is_linear_on_long_lines():
+    import time
+
+    for text in ("A " * 25000, "A " + "of " * 16000 + "x", "ab.&'" * 10000, "A. " * 16000):
+        start = time.process_time()
+        extract_names(text)
+        assert time.process_time() - start < 2.0
