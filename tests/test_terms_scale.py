@@ -126,3 +126,12 @@ def test_phrase_matcher_keeps_one_string_when_folding_changes_nothing():
     matcher = PhraseMatcher({"专利": 1, "WIPO": 2, "Patent Office": 3})
     assert matcher.patterns[0] is matcher.phrases[0]
     assert matcher.patterns[1:] == ["wipo", "patent office"]
+
+
+def test_fold_many_equals_fold_one_by_one():
+    texts = [s for g in load_glossaries(default_glossary_paths()) for t in g.terms for s in (*t.source, *t.target)]
+    texts += ["İstanbul Co\u2013operation ＷＩＰＯ", "國家知識產權局", "乾隆皇帝乾燥", "裏面 髮型", "", "x"]
+    for simplify in (False, True):
+        assert terms.fold_many(texts, simplify=simplify) == [terms.fold(t, simplify=simplify) for t in texts]
+        with_break = [*texts, "a\nb"]
+        assert terms.fold_many(with_break, simplify=simplify) == [terms.fold(t, simplify=simplify) for t in with_break]

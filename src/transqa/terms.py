@@ -84,17 +84,17 @@ def fold(text: str, *, simplify: bool = False) -> str:
 def fold_many(texts: list[str], *, simplify: bool = False) -> list[str]:
     """[fold(t, simplify=simplify) for t in texts], in a few passes over all of them joined."""
     joined = "\n".join(texts)
-    folded = _lower(_FOLD_RE.sub(_fold_match, joined))
-    parts = folded.split("\n")
-    if len(parts) != len(texts):  # a text with a line break in it
+    if joined.count("\n") != len(texts) - 1:  # a text with a line break in it
         return [fold(t, simplify=simplify) for t in texts]
-    if simplify and not folded.isascii():
-        converted = _t2s().convert(folded).split("\n")
-        if len(converted) != len(parts):
-            return [to_simplified(p) for p in parts]
-        if list(map(len, converted)) != list(map(len, parts)):  # a phrase changed length: per character
-            converted = [c if len(c) == len(p) else to_simplified(p) for c, p in zip(converted, parts)]
-        parts = converted
+    folded = _lower(_FOLD_RE.sub(_fold_match, joined))
+    del joined
+    if not simplify or folded.isascii():
+        return folded.split("\n")
+    parts = _t2s().convert(folded).split("\n")  # fold keeps each text's length (checked, not split twice)
+    if len(parts) != len(texts):
+        return [to_simplified(p) for p in folded.split("\n")]
+    if list(map(len, parts)) != list(map(len, texts)):  # a phrase changed length: that text char by char
+        parts = [c if len(c) == len(t) else to_simplified(f) for c, t, f in zip(parts, texts, folded.split("\n"))]
     return parts
 
 
@@ -247,10 +247,10 @@ class PhraseMatcher:
                 prefix = key[:PREFIX_CHARS]
                 if first.setdefault(prefix, i) != i:
                     more.setdefault(prefix, []).append(i)
-            wanted = list(first)
-            self._groups = array("q", first.values())
-            self._more = {n: (self._groups[n], *more[prefix]) for n, prefix in enumerate(wanted) if prefix in more}
-            del first, more
+            self._groups = groups = array("q", first.values())
+            self._more = {n: (groups[n], *more[prefix]) for n, prefix in enumerate(first) if prefix in more}
+            del first, more  # the prefixes are made again one at a time for the automaton, not kept
+            wanted = (self.patterns[i][:PREFIX_CHARS] for i in groups)
         import ahocorasick_rs  # lazy: only runs that have glossary entries pay for it
 
         # Over str (UTF-8 inside, code-point offsets out). Over UTF-16 code units the automaton for
