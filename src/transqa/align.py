@@ -54,6 +54,17 @@ REPEAT_SKIP_COST = 0.5   # a repeated target sentence left unaligned (reported a
 REPEAT_MERGE_COST = 4.0  # ... or merged into a bead with source text
 ANCHOR_BONUS = 1.5      # per anchor shared by both sides of a bead
 ANCHOR_MISS = 0.4       # per number on one side only
+SOFT_MERGE = 0.4        # a bead whose sentences on one side are the pieces of one sentence broken over lines
+                        # (Sentence.joins_next) is priced as the bead with those pieces counted once, times this
+SOFT_SHAPES = [(a, b) for a in range(1, 7) for b in range(1, 7) if a + b <= 7]  # bead sizes allowed with soft breaks
+LEXICON_BONUS = 1.0     # per English stem of the bead predicted by the lexicon learned from the document
+LEXICON_MISS = 0.3      # per predicted stem absent from the bead's English
+LEXICON_SKIP_MISS = 0.25  # share of its predictions a source sentence left without a partner is charged as missed
+LEXICON_ORPHAN = 5      # a Chinese sentence with this many predictions, none in the English, is an orphan in a merge
+LEXICON_MIN_PAIRS = 2   # a Chinese bigram and an English stem must share at least this many 1-1 beads
+LEXICON_DICE = 0.4      # ... and have a Dice coefficient of at least this over the 1-1 beads
+LEXICON_PER_BIGRAM = 2  # the best few stems (by Dice) per bigram: chance pairs of rare words are many
+LEXICON_MAX_SHARE = 0.05  # bigrams and stems in more than this share of the sentences are too common to tell
 MIN_BAND = 20           # paragraph DP band half-width around the length diagonal
 SENTENCE_BAND = 40      # the same for the sentences of very large paragraph groups
 
@@ -75,6 +86,8 @@ class Unit:
     latin: frozenset = frozenset()     # source: Latin tokens (lowercased); target: all words
     terms: frozenset = frozenset()     # glossary entries found (source term / a target rendering)
     repeat: bool = False               # target: near-copy of an earlier sentence of its paragraph group
+    soft: bool = False                 # ends at a line break plainly mid-sentence (Sentence.joins_next)
+    lex: frozenset = frozenset()       # source: English stems the learned lexicon predicts; target: its stems
 
 
 def _digit_numbers(text: str) -> list:
@@ -184,7 +197,7 @@ def merge(units: list[Unit]) -> Unit:
     for u in units:
         numbers.update(u.numbers)
     return Unit(sum(u.length for u in units), numbers, frozenset().union(*(u.latin for u in units)),
-                frozenset().union(*(u.terms for u in units)))
+                frozenset().union(*(u.terms for u in units)), lex=frozenset().union(*(u.lex for u in units)))
 
 
 def _tail(delta: float) -> float:
@@ -205,14 +218,19 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float 
     lonely = sum(src.numbers.values()) + sum(tgt.numbers.values()) - 2 * shared
     latin = len(src.latin & tgt.latin) if src.latin and tgt.latin else 0
     terms = len(src.terms & tgt.terms)
-    return cost - ANCHOR_BONUS * (shared + latin + terms) + ANCHOR_MISS * lonely
+    lex = len(src.lex & tgt.lex) if src.lex and tgt.lex else 0
+    missed = len(src.lex) - lex if tgt.length else LEXICON_SKIP_MISS * len(src.lex)
+    return (cost - ANCHOR_BONUS * (shared + latin + terms) - LEXICON_BONUS * lex + ANCHOR_MISS * lonely
+            + LEXICON_MISS * missed)
 
 
-def _orphans(parts: list[Unit], other: Unit) -> int:
-    """Sentences merged into a bead whose numbers all miss the other side: evidence they do not belong."""
+def _orphans(parts: list[Unit], other: Unit, lexical: bool = False) -> int:
+    """Sentences merged into a bead whose numbers all miss the other side (`lexical`: or, for Chinese
+    sentences, none of whose LEXICON_ORPHAN+ predicted English stems is there): evidence they do not belong."""
     if len(parts) < 2 or not other.length:
         return 0
-    return sum(1 for u in parts if u.numbers and not _shared(u.numbers, other.numbers))
+    return sum(1 for u in parts if (u.numbers and not _shared(u.numbers, other.numbers))
+               or (lexical and other.lex and len(u.lex) >= LEXICON_ORPHAN and not u.lex & other.lex))
 
 
 def _mark_repeats(units: list[Unit]) -> list[Unit]:
@@ -263,6 +281,10 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
     back: list[dict[int, tuple[int, int] | None]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
     centres = None if band is None else _diagonal(src, tgt)
+    src_soft, tgt_soft = _cumulative_soft(src), _cumulative_soft(tgt)
+    shapes = list(beads.items())
+    if src_soft[-1] or tgt_soft[-1]:
+        shapes += [(shape, 0.0) for shape in SOFT_SHAPES if shape not in beads]
     src_spans: dict[tuple[int, int], Unit] = {}
     tgt_spans: dict[tuple[int, int], Unit] = {}
 
@@ -281,21 +303,29 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
             if i == 0 and j == 0:
                 continue
             best, move = inf, None
-            for (di, dj), prior in beads.items():
+            for (di, dj), prior in shapes:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
+                if not prior:  # a longer bead, only for the pieces of sentences broken at soft breaks
+                    joined = (di - _inner(src_soft, pi, i), dj - _inner(tgt_soft, pj, j))
+                    if joined == (di, dj) or joined not in beads:
+                        continue
                 before = cost[pi].get(pj, inf)
                 if before == inf:
                     continue
                 s = span(src, src_spans, pi, i)
                 t = span(tgt, tgt_spans, pj, j)
+                if di > 1 or dj > 1:
+                    joined = (di - _inner(src_soft, pi, i), dj - _inner(tgt_soft, pj, j))
+                    if joined != (di, dj) and joined in beads:
+                        prior = max(prior, SOFT_MERGE * beads[joined])
                 repeats = sum(1 for u in tgt[pj:j] if u.repeat)
                 if repeats and not di:  # a sentence translated twice: the copy is an addition
                     c = before + REPEAT_SKIP_COST * repeats + (bead_cost(s, t, ratio, prior) if dj > 1 else 0)
                 else:
                     c = before + bead_cost(s, t, ratio, prior, ratio_sd) + ORPHAN_COST * (
-                        _orphans(src[pi:i], t) + _orphans(tgt[pj:j], s)) + REPEAT_MERGE_COST * repeats
+                        _orphans(src[pi:i], t, LEXICON_ORPHAN > 0) + _orphans(tgt[pj:j], s)) + REPEAT_MERGE_COST * repeats
                 if c < best:
                     best, move = c, (di, dj)
             cost[i][j], back[i][j] = best, move
@@ -308,6 +338,57 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
         out.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return out[::-1]
+
+
+def _cumulative_soft(units: list[Unit]) -> list[int]:
+    out = [0]
+    for u in units:
+        out.append(out[-1] + u.soft)
+    return out
+
+
+def _inner(cumulative: list[int], a: int, b: int) -> int:
+    """Soft line breaks between the units a..b-1 (the one after the last unit is not inside)."""
+    return cumulative[b - 1] - cumulative[a] if b - a > 1 else 0
+
+
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_STEM_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _stems(unit: Unit) -> frozenset[str]:
+    """Lower-case alphabetic words of an English unit, a plural -s cut off (tariffs -> tariff)."""
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w
+                     for w in unit.latin if _STEM_WORD.fullmatch(w))
+
+
+def learn_lexicon(src_texts: list[str], tgt_stems: list[frozenset], beads) -> dict[str, tuple[str, ...]]:
+    """Chinese character bigram -> English stems that translate it, learned from the document itself
+    (the 1-1 beads of a first alignment pass), after Moore (2002) and hunalign: a pair that keeps
+    turning up in the same beads (Dice >= LEXICON_DICE, >= LEXICON_MIN_PAIRS beads) is a translation.
+    Linear in the number of beads; empty for short documents, which then align on lengths and anchors."""
+    pairs = [(frozenset(_HAN_PAIR.findall(src_texts[bs[0]])), tgt_stems[bt[0]])
+             for bs, bt in beads if len(bs) == 1 and len(bt) == 1]
+    if len(pairs) < 20:
+        return {}
+    src_df = Counter(z for zs, _ in pairs for z in zs)
+    tgt_df = Counter(e for _, es in pairs for e in es)
+    limit = max(LEXICON_MIN_PAIRS, LEXICON_MAX_SHARE * len(pairs))
+    together: Counter = Counter()
+    for zs, es in pairs:
+        zs = [z for z in zs if LEXICON_MIN_PAIRS <= src_df[z] <= limit]
+        es = [e for e in es if LEXICON_MIN_PAIRS <= tgt_df[e] <= limit]
+        together.update((z, e) for z in zs for e in es)
+    lexicon: dict[str, list[tuple[float, str]]] = {}
+    for (z, e), n in together.items():
+        dice = 2 * n / (src_df[z] + tgt_df[e])
+        if n >= LEXICON_MIN_PAIRS and dice >= LEXICON_DICE:
+            lexicon.setdefault(z, []).append((dice, e))
+    return {z: tuple(e for _, e in sorted(found, reverse=True)[:LEXICON_PER_BIGRAM]) for z, found in lexicon.items()}
+
+
+def _predict(text: str, lexicon: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(e for z in _HAN_PAIR.findall(text) for e in lexicon.get(z, ()))
 
 
 def _diagonal(src: list[Unit], tgt: list[Unit]) -> list[int]:
@@ -330,10 +411,20 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
     """Beads over the two sentence lists: paragraphs first, then sentences within aligned paragraphs."""
     terms = _term_index(glossaries)
     names = name_candidates([s.text for s in tgt])
-    src_units = [make_unit(s.text, "zh", terms, names) for s in src]
-    tgt_units = [make_unit(s.text, "en", terms) for s in tgt]
+    src_units = [replace(make_unit(s.text, "zh", terms, names), soft=s.joins_next) for s in src]
+    tgt_units = [replace(make_unit(s.text, "en", terms), soft=s.joins_next) for s in tgt]
     ratio = _ratio(src_units, tgt_units)
+    beads = _align_document(src, tgt, src_units, tgt_units, ratio)
+    tgt_stems = [_stems(u) for u in tgt_units]
+    lexicon = learn_lexicon([s.text for s in src], tgt_stems, beads)
+    if not lexicon:
+        return beads
+    src_units = [replace(u, lex=_predict(s.text, lexicon)) for u, s in zip(src_units, src)]
+    tgt_units = [replace(u, lex=stems) for u, stems in zip(tgt_units, tgt_stems)]
+    return _align_document(src, tgt, src_units, tgt_units, ratio)
 
+
+def _align_document(src, tgt, src_units, tgt_units, ratio):
     def groups(sentences):
         out: dict[int, list[int]] = {}
         for i, s in enumerate(sentences):
