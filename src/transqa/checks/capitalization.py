@@ -45,9 +45,16 @@ def _inside_name(text: str, start: int) -> bool:
     return len(tokens) >= 2 and tokens[-2][0].isalpha()
 
 
+_CAP_LONG_WORD = re.compile(r"\b[A-Z][A-Za-z]{3,}")  # the _LONG_WORD matches that start with a capital
+
+
 def _title_cased(text: str) -> bool:
-    long_words = _LONG_WORD.findall(text)[1:]
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+    """Three or more words of 4+ letters after the first, three quarters of them capitalised."""
+    long_words = _LONG_WORD.findall(text)
+    if len(long_words) < 4:
+        return False
+    capitalised = len(_CAP_LONG_WORD.findall(text)) - long_words[0][0].isupper()
+    return capitalised >= 0.75 * (len(long_words) - 1)
 
 
 def _scan(text: str):

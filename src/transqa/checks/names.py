@@ -123,6 +123,7 @@ def extract_names(text: str):
 _DEF_AFTER = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])s?\)")
 _DEF_BEFORE = re.compile(r"\b([A-Z][A-Za-z&]*[A-Z])s?\s?\(([^()]{3,120})\)")
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z&]*[A-Z])s?(?![\w&-])")
+_CAPITALS = re.compile(r"[A-Z][A-Z&]*[A-Z]")  # what _ACRONYM needs, found fast (no lookbehind to try first)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -156,6 +157,8 @@ def _initials_match(letters: str, words: list[str]) -> bool:
 def definitions(text: str):
     """(acronym, form, def_start, def_end, expansion) for `Full Name (ACR)` and `ACR (Full Name)`."""
     found = []
+    if "(" not in text:  # both forms have a parenthesis
+        return found
     for m in _DEF_AFTER.finditer(text):
         acr = m.group(1)
         before = [(w.start(), w.group()) for w in _WORDS.finditer(text[max(0, m.start() - 200):m.start()])]
@@ -288,9 +291,9 @@ class AcronymBeforeDefinition:
         defs = definitions(text)
         for acr, _, start, _, _ in defs:
             yield ("def", acr, index, segment.id, start)
-        known = set(options["known"])
+        known = context.memo(("acronyms-known", tuple(options["known"])), lambda: frozenset(options["known"]))
         seen = set()
-        for m in _ACRONYM.finditer(text):
+        for m in _ACRONYM.finditer(text) if _CAPITALS.search(text) else ():
             acr = m.group(1)
             if acr not in known and acr not in seen:
                 seen.add(acr)
