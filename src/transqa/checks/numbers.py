@@ -34,8 +34,7 @@ def _alignment(segment, options, context):
     report), so the cache stays small on 200,000-pair documents.
     """
     key = tuple(options.get("expressions") or ())
-    exprs = context.memo(("number-expressions", key), lambda: load_expressions(key))
-    cache = context.memo(("number-alignments", key), dict)
+    exprs, cache = context.memo(("number-alignments", key), lambda: (load_expressions(key), {}))
     pair = (segment.source, segment.target)
     try:
         return cache[pair]
@@ -120,6 +119,7 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.,:-])(\d{1,2})(?:/(\d{1,2})/|\.(\d{1,2})\.|
 MONTH_DAY_YEAR = re.compile(rf"\b({_MON})\.? (\d{{1,2}})(?:st|nd|rd|th)?(,?)(\s*)(\d{{4}})\b")
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MON})\.?(,?)\s+(\d{{4}})\b")
 DATE_STYLES = ("mdy", "dmy")
+FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _house(y: int, m: int, d: int, style: str) -> str:
@@ -140,7 +140,7 @@ def _validate_date_format(options):
 def date_format(segment, options, context):
     """Numeric or malformed dates in the target (`12 09,2022`, `12/09/2022`) and dates not in house style."""
     text = segment.target
-    if not any(map(str.isdigit, text)):  # map: C-level loop, ~4x faster than a generator
+    if not FOUR_DIGITS.search(text):     # every date pattern here ends in a 4-digit year
         return
     style = options["style"]
     for m in NUMERIC_DATE.finditer(text):
@@ -186,7 +186,7 @@ def _order_hits(text: str, style: str):
             validate=_validate_date_format)
 def date_order(segment, options, context):
     """Well-formed dates written in the other order than house style (`9 December 2022` under mdy)."""
-    if any(map(str.isdigit, segment.target)):
+    if FOUR_DIGITS.search(segment.target):
         yield from _order_hits(segment.target, options["style"])
 
 
@@ -205,6 +205,7 @@ PERCENT_FORMS = {"%": re.compile(r"\d\s*(?:percent|per cent)\b"),
                  "percent": re.compile(r"\d\s*%|\d\s*per cent\b"),
                  "per cent": re.compile(r"\d\s*%|\d\s*percent\b")}
 BARE_THOUSANDS = re.compile(r"(?<![\d,.\w/-])(\d{5,})(?![\d,]|\.\d|\w)")
+FIVE_DIGITS = re.compile(r"\d{5}")       # BARE_THOUSANDS cannot match without
 SMALL_DIGIT = re.compile(r"(?<![\d,.\w$€£¥#/-])([1-9])(?![\d,.%:/]|\w|\s*(?:%|percent|per cent|a\.m|p\.m))")
 SMALL_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)\b(?!-|\s*(?:percent|per cent))",
                         re.IGNORECASE)
@@ -231,7 +232,7 @@ def number_style(segment, options, context):
     """House number style in the target: thousands separators, one form of percent, small numbers."""
     text = segment.target
     has_digit = any(map(str.isdigit, text))
-    if has_digit and options["thousands_separator"]:
+    if has_digit and options["thousands_separator"] and FIVE_DIGITS.search(text):
         for m in BARE_THOUSANDS.finditer(text):
             if len(m.group(1)) >= options["min_digits"] and not m.group(1).startswith("0"):
                 expected = _grouped(m.group(1))

@@ -149,7 +149,7 @@ def _gap(s: Quantity, t: Quantity) -> float:
 
 
 # Above this many source x target pairs, align through indexes (align_index.py): same result, not quadratic.
-INDEXED_ABOVE = 64
+INDEXED_ABOVE = 400            # 20 x 20: below it, pairs are cheaper than building the indexes
 
 
 def align(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,

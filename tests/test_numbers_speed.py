@@ -1,0 +1,140 @@
+"""The shortcuts that make number extraction cheap must not change what it finds.
+
+- every pattern skipped when its literal is absent really cannot match without that literal;
+- the byte-mask `Claims` answers as the old list of spans did, empty and out-of-range spans included;
+- the backwards "about / more than ..." pattern agrees with the forwards one;
+- `Quantity.__init__`, written out by hand, keeps the dataclass fields' order and defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import random
+import re
+
+import pytest
+
+from transqa.checks import numbers as checks
+from transqa.numbers import en, zh, zh_dates
+from transqa.numbers.model import Claims, Quantity
+
+# (pattern, literals it cannot match without, texts it matches): the gates in en.py, zh.py, zh_dates.py and
+# checks/numbers.py skip a pattern when none of its literals is in the text
+GATED = [
+    ("en.ymd", en.DATE_RES[0][1], ["-"], ["2019-12-09"]),
+    ("en.slash", en.DATE_RES[1][1], ["/"], ["12/09/2022", "1/2/22"]),
+    ("en.slash-comma", en.DATE_RES[2][1], [","], ["12 09,2022", "3.4, 2021"]),
+    ("en.time", en.TIME_RE, [":", "o'clock", en.AM_PM], ["9:30 a.m.", "3 pm", "10 o'clock", "7.15 PM", "21:05"]),
+    ("en.percent", en.PERCENT_RE, ["%", "per", "pct", "‰"],
+     ["5%", "5 percent", "5 per cent", "5 pct", "3 percentage points", "2 per mille", "3‰", ".5 percentage"]),
+    ("en.percent-range", en.PERCENT_RANGE_RE, ["%", "per"],
+     ["3-5%", "3 to 5 percent", "2 and 3 percentage points", "4~6 per cent"]),
+    ("en.fraction", en.FRACTION_RE, ["/"], ["1/3", "2/25"]),
+    ("en.year-range", en.YEAR_RANGE_RE, [en.YEAR_RANGE_GATE], ["2019–20", "2007-08", "1999/00"]),
+    ("en.fiscal", en.FISCAL_RE, ["FY", "iscal "], ["FY2019", "FY '20", "fiscal year 2020", "Fiscal 21"]),
+    ("en.in-every", en.IN_EVERY_RE, [" in "], ["one in every ten", "1 in 5", "one in a million"]),
+    ("en.weekday", en.WEEKDAY_RE, ["day"], ["Monday", "Saturday"]),
+    ("zh.decade", zh.DECADE_RE, ["年代", "世纪", "0后", zh.DIGIT_FEN], ["80年代", "20世纪", "5分30秒", "90后", "七十年代"]),
+    ("zh.percent", zh.PERCENT_RE, ["分", "%", "％", "‰", "成", "/"],
+     ["百分之五", "5%", "3成", "三分之一", "1/3", "2个百分点", "百分百", "3‰", "约5％"]),
+    ("zh.per", zh.PER_RE, ["每"], ["每万", "每十万"]),
+    ("zh.event-date", zh_dates.EVENT_DATE_RE, ["·", "•", "."], ["7·19", "“7.19洪灾", "9•11"]),
+    ("zh.day-range", zh_dates.DAY_RANGE_RE, ["月"], ["9月26-28日", "十月一至七日"]),
+    ("zh.lunar", zh_dates.LUNAR_RE, ["农历", "阴历"], ["农历十月十七", "阴历正月初三"]),
+    ("zh.year-range", zh_dates.YEAR_RANGE_RE, ["19", "20"], ["2009-11年", "1998至99"]),
+    ("zh.iso-date", zh_dates.ISO_DATE_RE, ["-", "/", ".", "．"], ["2022-12-09", "2022.12.09", "2022/1/9"]),
+    ("zh.date", zh_dates.DATE_RE, ["年", "月", "日", "号"], ["2022年12月9日", "12月9日", "18日", "5号上午", "二〇二二年"]),
+    ("zh.time", zh_dates.TIME_RE, ["时", "点", ":", "："], ["上午9时30分", "9:30", "下午三点半", "10：05"]),
+    ("zh.weekday", zh_dates.WEEKDAY_RE, ["星期", "礼拜", "周"], ["星期三", "周一", "礼拜天"]),
+    ("check.numeric-date", checks.NUMERIC_DATE, [checks.FOUR_DIGITS], ["12/09/2022", "12 09,2022", "3.4.2021"]),
+    ("check.month-day-year", checks.MONTH_DAY_YEAR, [checks.FOUR_DIGITS], ["December 9, 2022", "Dec. 9 2022"]),
+    ("check.day-month-year", checks.DAY_MONTH_YEAR, [checks.FOUR_DIGITS], ["9 December 2022", "9th of Dec, 2022"]),
+    ("check.bare-thousands", checks.BARE_THOUSANDS, [checks.FIVE_DIGITS], ["12345", "1234567 "]),
+]
+
+PIECES = ["2019", "20", "19", "12", "9", "0", "5", "-", "–", "/", ".", ",", ":", "%", "‰", " ", " ", "a.m.", "pm",
+          "per", "cent", "FY", "fiscal ", " in ", "day", "年", "月", "日", "号", "时", "点", "分", "成", "每", "万",
+          "十", "·", "“", "农历", "至", "到", "后", "世纪", "年代", "周", "December", "of", "st"]
+
+
+def _mutate(rng: random.Random, seed: str) -> str:
+    text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 3))) + seed \
+        + "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 3)))
+    for _ in range(rng.randint(0, 3)):
+        i = rng.randint(0, len(text))
+        if rng.random() < 0.5:
+            text = text[:i] + text[i + rng.randint(1, 3):]          # drop a few characters
+        else:
+            text = text[:i] + rng.choice(PIECES) + text[i:]
+    return text
+
+
+def _present(needle, text: str) -> bool:
+    return bool(needle.search(text)) if isinstance(needle, re.Pattern) else needle in text
+
+
+def _strip(text: str, needles) -> str:
+    while any(_present(n, text) for n in needles):
+        for n in needles:
+            text = n.sub("", text) if isinstance(n, re.Pattern) else text.replace(n, "")
+    return text
+
+
+@pytest.mark.parametrize("name,pattern,needles,seeds", GATED, ids=[g[0] for g in GATED])
+def test_a_skipped_pattern_cannot_match_without_its_literal(name, pattern, needles, seeds):
+    rng = random.Random(name)
+    matched = 0
+    for _ in range(3000):
+        text = _mutate(rng, rng.choice(seeds))
+        if pattern.search(text):
+            matched += 1
+            assert any(_present(n, text) for n in needles), (name, text)
+        bare = _strip(text, needles)
+        assert not pattern.search(bare), (name, text, bare)
+    assert matched >= 150, f"{name}: only {matched} of the texts match; the test would be vacuous"
+
+
+def _free_naive(spans, start, end):
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def test_claims_answer_as_the_list_of_spans_did():
+    rng = random.Random(7)
+    for _ in range(3000):
+        size = rng.randint(0, 30)
+        claims, spans = Claims(size), []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randint(-3, size + 3)
+            b = a + rng.choice([0, 1, 2, 5, -1]) if rng.random() < 0.2 else rng.randint(a, size + 3)
+            if rng.random() < 0.5:
+                assert claims.free(a, b) == _free_naive(spans, a, b), (spans, a, b)
+            else:
+                claims.take(a, b)
+                spans.append((a, b))
+
+
+def test_approx_before_backwards_equals_forwards():
+    rng = random.Random(3)
+    words = en.APPROX_WORDS + ["US$", "RMB", "RMB ", " ", "\n", "x", "s", "ſ", "İ", "\u212a", "more  than", "-"]
+    hits = 0
+    for _ in range(40000):
+        window = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        window = (window.upper() if rng.random() < 0.3 else window)[-24:]
+        forwards = bool(en.APPROX_BEFORE.search(window))
+        hits += forwards
+        assert forwards == bool(en.APPROX_BEFORE_REVERSED.match(window[::-1])), window
+    assert hits > 200
+
+
+def test_quantity_init_keeps_the_dataclass_signature():
+    params = list(inspect.signature(Quantity.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(Quantity)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING
+                                           else f.default for f in fields]
+    q = Quantity("cardinal", 3.0, 1, 2, "3", place=1.0)
+    assert dataclasses.replace(q, ident=True) == Quantity("cardinal", 3.0, 1, 2, "3", place=1.0, ident=True)
+    assert hash(q) == hash(Quantity("cardinal", 3.0, 1, 2, "3", place=1.0))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 4.0
