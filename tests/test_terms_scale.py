@@ -135,3 +135,17 @@ def test_fold_many_equals_fold_one_by_one():
         assert terms.fold_many(texts, simplify=simplify) == [terms.fold(t, simplify=simplify) for t in texts]
         with_break = [*texts, "a\nb"]
         assert terms.fold_many(with_break, simplify=simplify) == [terms.fold(t, simplify=simplify) for t in with_break]
+
+
+def test_large_json_glossary_is_cached_too(tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setenv("TRANSQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(glossary_cache, "CACHE_MIN_BYTES", 64)
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"glossary": "j", "terms": [{"source": ["专利", "專利"], "target": "patent"}]}),
+                    encoding="utf-8")
+    fresh = load_glossary(path)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    again = load_glossary(path)
+    assert again == fresh and again.name == "j" and again.terms[0].source == ("专利", "專利")

@@ -239,7 +239,7 @@ def gc_paused():
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    cached = None if str(path).lower().endswith(".json") else _cache_path(path)
+    cached = _cache_path(path)  # large YAML and JSON glossaries: see glossary_cache
     if cached is not None:
         from transqa import glossary_cache
 
@@ -256,7 +256,7 @@ def load_glossary(path: str | Path) -> Glossary:
 
 
 def _cache_path(path: str | Path):
-    """The disk-cache file for a large YAML glossary (see glossary_cache), or None."""
+    """The disk-cache file for a large glossary (see glossary_cache), or None."""
     from transqa import glossary_cache
 
     try:

@@ -1,7 +1,7 @@
 """On-disk cache of large parsed glossaries, keyed by content hash.
 
-libyaml plus validation takes several seconds of CPU for a 100,000-entry YAML glossary; the same
-entries read back from the cache take a small fraction of a second. Only files of at least
+libyaml plus validation takes several seconds of CPU for a 100,000-entry YAML glossary (JSON about
+one); the same entries read back from the cache take a small fraction of a second. Only files of at least
 CACHE_MIN_BYTES are cached (small ones load in milliseconds). The key hashes the file's bytes, its
 path's stem (the glossary's name when it gives none), the transqa version and the source of the loader
 modules, so any change to any of them misses the cache. Only glossaries that loaded without error are
