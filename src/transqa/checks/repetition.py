@@ -16,8 +16,8 @@ from operator import add
 
 from transqa.checks.base import check_type
 from transqa.checks.consistency import body_span, stable_hash
+from transqa.checks.length import has_han
 from transqa.model import Hit
-from transqa.textspans import HAN_RE
 
 _DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z'’]*)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
 # Function words that double only by mistake, even when both are capitalised (`The The`).
@@ -268,7 +268,7 @@ class DuplicateTranslation:
     @staticmethod
     def collect(index, segment, options, context):
         toks = tokens(segment.target)
-        if len(toks) < options["min_words"] or HAN_RE.search(segment.target):
+        if len(toks) < options["min_words"] or has_han(segment.target):
             return
         if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
             return
