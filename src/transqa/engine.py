@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transqa.checks import Context, registry
 from transqa.config import Waiver
 from transqa.errors import TransqaError
 from transqa.model import Document, Finding, Hit, Rule, Segment
+
+
+CHUNK_SEGMENTS = 2_000  # segment-scope rules run chunk by chunk: per-chunk state stays small
+_SIDE_ORDER = {"source": 0, "target": 1}
+Keyed = list[tuple[tuple, Finding]]
 
 
 class _Args(dict):
@@ -112,42 +118,81 @@ def merge_chunks(results: Iterable[ChunkResult]) -> ChunkResult:
     return merged
 
 
+def _keyed_findings(rule: Rule, position: int, hits: Iterable[tuple[int, Hit]],
+                    segments: Sequence[Segment]) -> Keyed:
+    """One rule's hits -> (sort key, Finding); the ordinal counts equal matches within one segment side."""
+    seen: dict[tuple[int, str, str], int] = {}
+    out = []
+    for index, hit in hits:
+        segment = segments[index]
+        slot = (index, hit.side, segment.text(hit.side)[hit.start:hit.end])
+        ordinal = seen[slot] = seen.get(slot, -1) + 1
+        out.append(((index, _SIDE_ORDER[hit.side], hit.start, hit.end, rule.code, position),
+                    _finding(rule, segment, hit, ordinal)))
+    return out
+
+
+def _sorted(keyed: Keyed) -> list[Finding]:
+    keyed.sort(key=lambda kv: kv[0])  # stable: equal keys keep the order of the rule's hits
+    return [finding for _, finding in keyed]
+
+
 def finish(merged: ChunkResult, segments: Sequence[Segment], rules: Sequence[Rule],
            context: Context) -> list[Finding]:
     """Document-scope hits from the merged records, then all hits -> findings in document order."""
     checks = registry()
-    order = {"source": 0, "target": 1}
-    keyed = []
-    for rule in rules:
+    keyed: Keyed = []
+    for position, rule in enumerate(rules):
         if checks[rule.check].scope == "document":
             hits = finish_records(rule, merged.records.get(rule.code, []), context)
         else:
             hits = merged.hits.get(rule.code, [])
-        seen: dict[tuple[int, str, str], int] = {}
-        for index, hit in hits:
-            segment = segments[index]
-            slot = (index, hit.side, segment.text(hit.side)[hit.start:hit.end])
-            ordinal = seen[slot] = seen.get(slot, -1) + 1
-            keyed.append(((index, order[hit.side], hit.start, hit.end, rule.code),
-                          _finding(rule, segment, hit, ordinal)))
-    keyed.sort(key=lambda kv: kv[0])
-    return [finding for _, finding in keyed]
+        keyed += _keyed_findings(rule, position, hits, segments)
+    return _sorted(keyed)
+
+
+class _InProcess:
+    """The map steps run in this process: segment rules chunk by chunk, document rules one at a time."""
+
+    def __init__(self, segments: Sequence[Segment], context: Context):
+        self.segments, self.context = segments, context
+
+    def segment_chunks(self, rules: Sequence[Rule]) -> Iterator[ChunkResult]:
+        for start in range(0, len(self.segments), CHUNK_SEGMENTS):
+            yield map_chunk(self.segments[start:start + CHUNK_SEGMENTS], start, rules, self.context)
+
+    def document_records(self, rules: Sequence[Rule]) -> Iterator[list]:
+        for rule in rules:
+            yield map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
 
 
 def run_rules(document: Document, rules: Sequence[Rule], context: Context, jobs: int = 1) -> list[Finding]:
     """All findings of `rules` on `document`, in document order (segment, side, offset, code).
 
-    With `jobs` > 1 the segments are split into chunks checked by worker processes; the findings
-    are identical to a single-process run.
+    Segment-scope rules run over chunks of CHUNK_SEGMENTS segments and their hits become findings chunk
+    by chunk; each document-scope rule collects its records, finishes and drops them before the next
+    one starts, so only one rule's records are alive at a time. With `jobs` > 1 the map steps run in
+    worker processes (transqa.parallel); the findings are identical to a single-process run.
     """
     segments = document.segments
+    checks = registry()
+    segment_rules = [(i, r) for i, r in enumerate(rules) if checks[r.check].scope != "document"]
+    document_rules = [(i, r) for i, r in enumerate(rules) if checks[r.check].scope == "document"]
     if jobs > 1 and len(segments) > 1:
-        from transqa.parallel import map_chunks_in_processes
+        from transqa.parallel import in_processes
 
-        merged = merge_chunks(map_chunks_in_processes(segments, rules, context, jobs))
+        mapper = in_processes(segments, rules, context, jobs)
     else:
-        merged = map_chunk(segments, 0, rules, context)
-    return finish(merged, segments, rules, context)
+        mapper = contextlib.nullcontext(_InProcess(segments, context))
+    keyed: Keyed = []
+    with mapper as steps:
+        for chunk in steps.segment_chunks([r for _, r in segment_rules]):
+            for position, rule in segment_rules:
+                keyed += _keyed_findings(rule, position, chunk.hits.get(rule.code, ()), segments)
+        records_of = steps.document_records([r for _, r in document_rules])
+        for position, rule in document_rules:  # no name keeps the records once finish_records returns
+            keyed += _keyed_findings(rule, position, finish_records(rule, next(records_of), context), segments)
+    return _sorted(keyed)
 
 
 def apply_waivers(findings: list[Finding], waivers: Sequence[Waiver]) -> tuple[list[Finding], list[Finding]]:

@@ -17,7 +17,23 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 MQM_DIMENSIONS = ("terminology", "accuracy", "fluency", "style", "locale-convention", "design", "other")
 
 
-@dataclass(frozen=True)
+class _NoMeta(dict):
+    """The `meta` of a segment that has none: one shared, read-only empty dict (not one per segment)."""
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("this segment has no meta; build it with meta={...} or dataclasses.replace")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _read_only
+    __hash__ = object.__hash__  # a dataclass default must be hashable; meta is never compared
+
+    def __reduce__(self) -> str:
+        return "NO_META"  # unpickles as the shared instance
+
+
+NO_META: dict[str, Any] = _NoMeta()
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where one side of a segment lives in its file (1-based line)."""
 
@@ -25,7 +41,7 @@ class Location:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One source/target pair. `id` is stable: a line number for text pairs, the unit id for XLIFF/TMX/PO."""
 
@@ -34,7 +50,7 @@ class Segment:
     target: str
     source_location: Location = Location()
     target_location: Location = Location()
-    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    meta: dict[str, Any] = field(default=NO_META, compare=False, hash=False)
 
     def text(self, side: Side) -> str:
         return self.source if side == "source" else self.target
@@ -53,7 +69,7 @@ class Document:
     target_lang: str = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: a span on one side plus values for the rule's message placeholders.
 
@@ -86,7 +102,7 @@ class Rule:
     pack: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     name: str
