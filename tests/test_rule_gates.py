@@ -40,12 +40,16 @@ def test_gate_needles():
     assert up.gate(r"\d+\s+(?:ten[- ]thousand|hundred[- ]million)", True) == (("thousand", "hundred"), True)
     assert up.gate("RMB", False) == (("RMB",), False)
     assert up.gate("(?i)RMB", False) == (("rmb",), True)  # an inline flag folds the needles
-    assert up.gate(", (?:and|or)", True) == ((", ",), False)  # caseless needles: the raw text
+    assert up.gate(", (?:and|or)", True) == ((), False)  # too short to rule anything out
+    assert up.gate(", (?:and|or) then", True) == ((" then",), True)
+    assert up.gate(r"\d+, \d+", True) == ((), False)
+    assert up.gate(r"\d+(?:, |; )\d+ — \d", True) == ((" — ",), False)  # caseless needles: the raw text
     assert up.gate("国家(?:知识)产权", True) == (("国家知识产权",), False)
     assert up.gate("(?:enterprise|enterprises)", True) == (("enterprise",), True)  # a needle in another
     for no_gate in (r"[[:alpha:]]+x", r"(?:colour){e<=1}", r"\p{Han}+", r"\w+", r"a|\d", "x*", r"(?<=abc)\d"):
         assert up.gate(no_gate, True) == ((), False), no_gate
-    assert up.gate("(?<=abc)d", False) == (("d",), False)  # look-arounds require nothing
+    assert up.gate("(?<=abc)def", False) == (("def",), False)  # look-arounds require nothing
+    assert up.gate("万", True) == (("万",), False)  # one Han character is selective enough
 
 
 def test_folded_needle_characters_fold_like_everything_regex_matches_to_them():

@@ -122,6 +122,7 @@ except ImportError:  # pragma: no cover - a Python without the private parser: n
     _sre = _sre_parse = None
 
 MAX_NEEDLES = 24
+MIN_ASCII_NEEDLE = 3
 _INLINE_FLAGS = _re.compile(r"\(\?(?!P)[-a-zA-Z]")
 _QUANTIFIER = _re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
 _CASELESS_BLOCKS = ((0x00A0, 0x00BF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2E80, 0xA4CF), (0xF900, 0xFAFF),
@@ -236,8 +237,8 @@ def gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool]:
         return (), False
     folded = ignorecase or _INLINE_FLAGS.search(pattern) is not None  # (?i) somewhere: fold everything
     best = _best(_needle_sets(parsed, folded))
-    if best is None:
-        return (), False
+    if best is None or any(len(n) < MIN_ASCII_NEEDLE and n.isascii() for n in best):
+        return (), False  # `, ` or `or` occur in nearly every English text: testing them only costs
     needles = {fold(n) for n in best} if folded else set(best)
     folded = folded and any(n != n.upper() for n in needles)  # caseless needles: compare the raw text
     needles = {n for n in needles if not any(o != n and o in n for o in needles)}  # the shorter suffices
