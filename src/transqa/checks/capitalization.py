@@ -63,7 +63,8 @@ def _scan(text: str):
     for m in _THE.finditer(text):
         word = m.group(1)
         if _LOWER.fullmatch(word):
-            lowers.append(f"{word}:{m.start(1)}")
+            if word not in _SKIP:  # never compared: a capitalised _SKIP word is not collected either
+                lowers.append(f"{word}:{m.start(1)}")
         elif _CAPITALISED.fullmatch(word) and word.lower() not in _SKIP:
             nxt = m.group(2) or "."
             quoted = m.start() > 0 and text[m.start() - 1] in "\"“‘'"
