@@ -17,6 +17,7 @@ not cached. A cache file of the wrong shape is ignored. Location and switch: see
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from transqa.model import Rule
 
 _FORMAT = "transqa-pack-cache-1"
 _STRINGS = ("code", "name", "check", "category", "severity", "message", "description", "pack")
+_FIELDS = tuple(f.name for f in dataclasses.fields(Rule))  # all of them are stored
 _LOADER_MODULES = ("transqa.packs", "transqa.yamlio", "transqa.model", "transqa.userpatterns", "transqa.errors")
 
 
@@ -96,9 +98,9 @@ def read(path: Path, raw: bytes, checks) -> list[Rule] | None:
             return None
         rules = []
         for item in data["rules"]:
-            if not all(type(item[k]) is str for k in _STRINGS) or type(item["enabled"]) is not bool \
-                    or type(item["options"]) is not dict or type(item["examples"]) is not dict \
-                    or item["check"] not in checks or len(item) != len(_STRINGS) + 3:
+            if type(item) is not dict or set(item) != set(_FIELDS) or not all(type(item[k]) is str for k in _STRINGS) \
+                    or type(item["enabled"]) is not bool or type(item["options"]) is not dict \
+                    or type(item["examples"]) is not dict or item["check"] not in checks:
                 return None
             rules.append(Rule(**item))
         return rules
@@ -109,8 +111,7 @@ def read(path: Path, raw: bytes, checks) -> list[Rule] | None:
 def write(path: Path, raw: bytes, checks, rules: list[Rule]) -> None:
     """Store the rules of a shipped pack that loaded without error; errors are ignored."""
     cached = _cache_file(path)
-    items = [{**{k: getattr(r, k) for k in _STRINGS}, "enabled": r.enabled, "options": r.options,
-              "examples": r.examples} for r in rules]
+    items = [{k: getattr(r, k) for k in _FIELDS} for r in rules]
     if cached is None or not _plain(items):
         return
     try:
