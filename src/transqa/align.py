@@ -11,7 +11,19 @@ English, names romanised in pinyin (上海/Shanghai, 吉宁/Jining: the pinyin o
 characters equal to a capitalised English word), and glossary terms whose source is in the Chinese
 and a rendering in the English. Bead
 types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 1-0 (a source sentence with no translation: an omission) and 0-1 (a
-target sentence with no source: an addition).
+target sentence with no source: an addition); sentences that are pieces of one sentence broken at a
+soft break (Sentence.joins_next: a line break plainly mid-sentence, a Chinese ；) merge as if they were
+one, in beads of up to 7 sentences.
+
+Two passes (after Moore 2002 and hunalign, which bootstrap a dictionary from the text itself): the
+1-1 beads of a first pass teach a lexicon of Chinese character bigrams and the English stems they keep
+appearing with (`learn_lexicon`; Dice over beads, words in more than 5% of sentences left out), and
+the second pass rewards each predicted stem found on the other side of a bead and charges for each
+one missing (a sentence left without a partner is charged for a quarter of its predictions). This is
+what puts an omission at the right sentence when neighbouring sentences have similar lengths. Short
+documents (< 20 one-to-one beads) learn nothing and align on lengths and anchors alone. Both passes
+are linear: a huge paragraph is searched in a band around the length diagonal, and in the second
+pass around the first pass's path.
 
 Each bead becomes one Segment (source and target sentences joined), with `meta["bead"]` ("1-1",
 "1-0", ...) for the ALN rules, ids `LINE.K` (K-th sentence starting on source line LINE; `+LINE.K` for
@@ -67,6 +79,7 @@ LEXICON_PER_BIGRAM = 2  # the best few stems (by Dice) per bigram: chance pairs 
 LEXICON_MAX_SHARE = 0.05  # bigrams and stems in more than this share of the sentences are too common to tell
 MIN_BAND = 20           # paragraph DP band half-width around the length diagonal
 SENTENCE_BAND = 40      # the same for the sentences of very large paragraph groups
+SECOND_PASS_BAND = 12   # ... around the first pass's path, in the second (lexicon) pass
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
@@ -271,8 +284,10 @@ EMPTY = Unit(0)
 
 
 def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PRIORS,
-                band: int | None = None, ratio_sd: float = RATIO_SD) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Least-cost sequence of beads covering both lists in order (dynamic programming)."""
+                band: int | None = None, ratio_sd: float = RATIO_SD,
+                centres: list[int] | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Least-cost sequence of beads covering both lists in order (dynamic programming); with `band`,
+    only the cells within `band` of `centres` (default: the length diagonal) are computed."""
     n, m = len(src), len(tgt)
     inf = math.inf
     # one dict per row holding only the cells computed (the band): full (n+1) x (m+1) tables made an
@@ -280,11 +295,15 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
     cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int] | None]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
-    centres = None if band is None else _diagonal(src, tgt)
+    if band is not None and centres is None:
+        centres = _diagonal(src, tgt)
     src_soft, tgt_soft = _cumulative_soft(src), _cumulative_soft(tgt)
+    repeated = [0]
+    for u in tgt:
+        repeated.append(repeated[-1] + u.repeat)
     shapes = list(beads.items())
-    if src_soft[-1] or tgt_soft[-1]:
-        shapes += [(shape, 0.0) for shape in SOFT_SHAPES if shape not in beads]
+    extras = [(shape, 0.0) for shape in SOFT_SHAPES if shape not in beads] if src_soft[-1] or tgt_soft[-1] else []
+    reach = max((a for a, _ in SOFT_SHAPES), default=1)
     src_spans: dict[tuple[int, int], Unit] = {}
     tgt_spans: dict[tuple[int, int], Unit] = {}
 
@@ -303,7 +322,10 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
             if i == 0 and j == 0:
                 continue
             best, move = inf, None
-            for (di, dj), prior in shapes:
+            # the longer soft-break beads only where a soft break lies within their reach
+            soft_near = extras and ((i > 1 and src_soft[i - 1] > src_soft[max(0, i - reach)])
+                                    or (j > 1 and tgt_soft[j - 1] > tgt_soft[max(0, j - reach)]))
+            for (di, dj), prior in (shapes + extras if soft_near else shapes):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
@@ -320,12 +342,13 @@ def align_units(src: list[Unit], tgt: list[Unit], ratio: float, beads: dict = PR
                     joined = (di - _inner(src_soft, pi, i), dj - _inner(tgt_soft, pj, j))
                     if joined != (di, dj) and joined in beads:
                         prior = max(prior, SOFT_MERGE * beads[joined])
-                repeats = sum(1 for u in tgt[pj:j] if u.repeat)
+                repeats = repeated[j] - repeated[pj]
                 if repeats and not di:  # a sentence translated twice: the copy is an addition
                     c = before + REPEAT_SKIP_COST * repeats + (bead_cost(s, t, ratio, prior) if dj > 1 else 0)
                 else:
-                    c = before + bead_cost(s, t, ratio, prior, ratio_sd) + ORPHAN_COST * (
-                        _orphans(src[pi:i], t, LEXICON_ORPHAN > 0) + _orphans(tgt[pj:j], s)) + REPEAT_MERGE_COST * repeats
+                    c = before + bead_cost(s, t, ratio, prior, ratio_sd) + REPEAT_MERGE_COST * repeats
+                    if di > 1 or dj > 1:
+                        c += ORPHAN_COST * (_orphans(src[pi:i], t, LEXICON_ORPHAN > 0) + _orphans(tgt[pj:j], s))
                 if c < best:
                     best, move = c, (di, dj)
             cost[i][j], back[i][j] = best, move
@@ -421,10 +444,15 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
         return beads
     src_units = [replace(u, lex=_predict(s.text, lexicon)) for u, s in zip(src_units, src)]
     tgt_units = [replace(u, lex=stems) for u, stems in zip(tgt_units, tgt_stems)]
-    return _align_document(src, tgt, src_units, tgt_units, ratio)
+    first_path = []  # target position of each source sentence in the first pass
+    for bs, bt in beads:
+        first_path.extend((bt[0] if bt else first_path[-1] if first_path else 0) for _ in bs)
+    return _align_document(src, tgt, src_units, tgt_units, ratio, first_path)
 
 
-def _align_document(src, tgt, src_units, tgt_units, ratio):
+def _align_document(src, tgt, src_units, tgt_units, ratio, first_path=None):
+    """Paragraphs, then the sentences of each aligned group of paragraphs. `first_path`: where a first
+    pass put each source sentence; a second pass over one huge group searches a narrow band around it."""
     def groups(sentences):
         out: dict[int, list[int]] = {}
         for i, s in enumerate(sentences):
@@ -440,8 +468,12 @@ def _align_document(src, tgt, src_units, tgt_units, ratio):
         s_idx = [i for p in sp for i in src_paras[p]]
         t_idx = [i for p in tp for i in tgt_paras[p]]
         band = None if len(s_idx) * len(t_idx) <= 40000 else SENTENCE_BAND  # one huge paragraph
+        centres = None
+        if band and first_path and s_idx and t_idx:
+            band = SECOND_PASS_BAND
+            centres = [min(max(first_path[i] - t_idx[0], 0), len(t_idx)) for i in s_idx] + [len(t_idx)]
         for bs, bt in align_units([src_units[i] for i in s_idx], _mark_repeats([tgt_units[i] for i in t_idx]),
-                                  ratio, band=band):
+                                  ratio, band=band, centres=centres):
             beads.append((tuple(s_idx[k] for k in bs), tuple(t_idx[k] for k in bt)))
     return beads
 

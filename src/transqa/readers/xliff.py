@@ -4,10 +4,14 @@ One Segment per translatable segment: the unit id, or `unit/segment` when a unit
 segments (XLIFF 1.2 `seg-source` `mrk mtype="seg"` / XLIFF 2 `segment`). Both locations point at the
 line where that segment's target starts. Units marked translate="no" are skipped. A unit without a
 `<target>` is an input error (an empty `<target/>` is read as an empty translation). Inline tags
-become placeholders (see inline_tags).
+become placeholders (see inline_tags). In XLIFF 2, a `ph`/`pc`/`sc`/`ec` tag whose `dataRef`
+(`dataRefStart`/`dataRefEnd` for `pc`) names a `<data id>` of the unit's `<originalData>` gets that
+native code as `data` in its meta["tags"] entry (`<pc id="1" dataRefStart="d1">` -> "<b>"), for display.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -92,6 +96,38 @@ def _read_12(root, path: str) -> tuple[list[Segment], dict]:
     return segments, languages
 
 
+_DATA_REF = re.compile(r'\sdataRef(?:Start)?="([^"]*)"')
+_DATA_REF_END = re.compile(r'\sdataRefEnd="([^"]*)"')
+
+
+def _original_data(unit: etree._Element) -> dict[str, str]:
+    """`<data id>` -> native code, from the unit's `<originalData>`."""
+    return {d.get("id"): "".join(d.itertext()) for block in _children(unit, "originalData")
+            for d in _children(block, "data") if d.get("id")}
+
+
+def _with_data(segment: Segment, data: dict[str, str]) -> Segment:
+    """Each tag entry referring to originalData gets the native code it stands for as `data`."""
+    tags = segment.meta.get("tags")
+    if not data or not tags:
+        return segment
+    for side in ("source", "target"):
+        ends: list[str | None] = []  # dataRefEnd of the open <pc> tags, innermost last
+        for tag in tags[side]:
+            markup = tag["markup"]
+            if markup.startswith("</"):  # closes the innermost open container (pc, mrk, g...)
+                ref = ends.pop() if ends else None
+            else:
+                start = _DATA_REF.search(markup)
+                ref = start.group(1) if start else None
+                if not tag["key"].endswith("/>"):
+                    end = _DATA_REF_END.search(markup)
+                    ends.append(end.group(1) if end else None)
+            if ref in data:
+                tag["data"] = data[ref]
+    return segment
+
+
 def _read_2(root, path: str) -> tuple[list[Segment], dict]:
     src, tgt = root.get("srcLang"), root.get("trgLang")
     check_direction(src, tgt, path=path, line=root.sourceline, what="<xliff>")
@@ -101,6 +137,7 @@ def _read_2(root, path: str) -> tuple[list[Segment], dict]:
         if unit.get("translate") == "no":
             continue
         uid = _unit_id(unit, index)
+        data = _original_data(unit)
         segs = _children(unit, "segment")
         for n, seg in enumerate(segs, 1):
             sources, targets = _children(seg, "source"), _children(seg, "target")
@@ -110,8 +147,8 @@ def _read_2(root, path: str) -> tuple[list[Segment], dict]:
             if not targets:
                 raise TransqaError(f"unit {seg_id!r} has no <target> (untranslated file? an empty "
                                    "<target/> is accepted)", path=path, line=seg.sourceline)
-            segments.append(_segment(seg_id, sources[0], targets[0], path, seg.sourceline,
-                                     state=seg.get("state")))
+            segments.append(_with_data(_segment(seg_id, sources[0], targets[0], path, seg.sourceline,
+                                                state=seg.get("state")), data))
     return segments, {"source": src, "target": tgt}
 
 
