@@ -270,7 +270,7 @@ class PhraseMatcher:
     def _matches(self, folded: str):
         """(pattern index, start, end) in code points for every pattern occurrence in `folded`."""
         found = self._automaton.find_matches_as_indexes(folded, overlapping=True)
-        if self._groups is None:
+        if self._groups is None or not found:
             return found
         out = []
         for index, start, _ in found:
@@ -278,7 +278,8 @@ class PhraseMatcher:
                 key = self.patterns[i]
                 if folded.startswith(key, start):
                     out.append((i, start, start + len(key)))
-        out.sort(key=lambda m: (m[2], m[1]))  # the automaton's order: by end, then longest first
+        if len(out) > 1:
+            out.sort(key=lambda m: (m[2], m[1]))  # the automaton's order: by end, then longest first
         return out
 
     def find_all(self, text: str) -> list[tuple[int, int, str, object]]:
