@@ -94,9 +94,13 @@ def test_prefix_automaton_finds_exactly_what_the_full_one_finds(monkeypatch):
     rng = random.Random(3)
     extra = [Term(source=("国家知识产权局专利局", "国家"), target=("x",)), Term(source=("局",), target=("y",)),
              Term(source=("𠮷野家", "WIPO Lex", "ip"), target=("z",))]
+    laws = ["中华人民共和国" + name + "法" for name in ("专利", "商标", "著作权", "反不正当竞争", "民", "刑", "宪",
+                                                   "海商", "公司", "合同", "证券", "保险")]
+    extra += [Term(source=(law,), target=(f"law {n}",)) for n, law in enumerate(laws)]
     glossaries = [*shipped, Glossary(name="x", path="/tmp/x.yaml", terms=tuple(extra))]
     phrases = [s for g in glossaries for t in g.terms for s in t.source]
-    texts = _random_texts(rng, phrases) + ["國家知識產權局局長", "\udcff国家知识产权局", "WIPO Lex and IP, wipo lex"]
+    texts = _random_texts(rng, phrases) + ["國家知識產權局局長", "\udcff国家知识产权局", "WIPO Lex and IP, wipo lex",
+                                           "依据《中华人民共和国专利法》和中华人民共和国商标法、中华人民共和国法"]
     exact = TermIndex(glossaries)
     assert exact.matcher._groups is None
     monkeypatch.setattr(terms, "PREFIX_MIN_CHARS", 0)
@@ -104,6 +108,7 @@ def test_prefix_automaton_finds_exactly_what_the_full_one_finds(monkeypatch):
         monkeypatch.setattr(terms, "PREFIX_CHARS", prefix_chars)
         prefixed = TermIndex(glossaries)
         assert prefixed.matcher._groups is not None
+        assert prefix_chars == 1 or any(type(g) is dict for g in prefixed.matcher._more.values())
         assert _hits(prefixed, texts) == _hits(exact, texts)
         assert sum(map(len, _hits(prefixed, texts))) > 300
 

@@ -200,6 +200,7 @@ def find_rendering(target: str, folded_target: str, rendering: str) -> list[tupl
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PREFIX_CHARS = 3
 PREFIX_MIN_CHARS = 150_000
+_GROUP_SCAN = 8  # phrases sharing a prefix tried one by one up to this many; looked up by length beyond
 
 
 class PhraseMatcher:
@@ -250,7 +251,8 @@ class PhraseMatcher:
                 if first.setdefault(prefix, i) != i:
                     more.setdefault(prefix, []).append(i)
             self._groups = groups = array("q", first.values())
-            self._more = {n: (groups[n], *more[prefix]) for n, prefix in enumerate(first) if prefix in more}
+            self._more = {n: self._group((groups[n], *more[prefix])) for n, prefix in enumerate(first)
+                          if prefix in more}
             del first, more  # the prefixes are made again one at a time for the automaton, not kept
             wanted = (self.patterns[i][:PREFIX_CHARS] for i in groups)
         import ahocorasick_rs  # lazy: only runs that have glossary entries pay for it
@@ -259,6 +261,16 @@ class PhraseMatcher:
         # 100,000 terms took four times the memory while building (+150 MB), for no faster search.
         self._automaton = ahocorasick_rs.AhoCorasick(wanted, matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
                                                      store_patterns=False)
+
+    def _group(self, members: tuple[int, ...]):
+        """The phrases sharing one prefix: a tuple to try in turn, or for many of them (中华人民共和国… laws)
+        length -> {phrase: index}, so an occurrence of the prefix costs one lookup per length."""
+        if len(members) <= _GROUP_SCAN:
+            return members
+        by_length: dict[int, dict[str, int]] = {}
+        for i in members:
+            by_length.setdefault(len(self.patterns[i]), {})[self.patterns[i]] = i
+        return by_length
 
     @property
     def entries(self) -> list[tuple[str, object]]:
@@ -274,10 +286,17 @@ class PhraseMatcher:
             return found
         out = []
         for index, start, _ in found:
-            for i in self._more.get(index) or (self._groups[index],):
-                key = self.patterns[i]
-                if folded.startswith(key, start):
-                    out.append((i, start, start + len(key)))
+            group = self._more.get(index) or (self._groups[index],)
+            if type(group) is tuple:
+                for i in group:
+                    key = self.patterns[i]
+                    if folded.startswith(key, start):
+                        out.append((i, start, start + len(key)))
+            else:
+                for length, keys in group.items():
+                    i = keys.get(folded[start:start + length])
+                    if i is not None:
+                        out.append((i, start, start + length))
         if len(out) > 1:
             out.sort(key=lambda m: (m[2], m[1]))  # the automaton's order: by end, then longest first
         return out
