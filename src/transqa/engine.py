@@ -13,7 +13,6 @@ from transqa.config import Waiver
 from transqa.errors import TransqaError
 from transqa.model import Document, Finding, Hit, Rule, Segment
 
-
 CHUNK_SEGMENTS = 2_000  # segment-scope rules run chunk by chunk: per-chunk state stays small
 _SIDE_ORDER = {"source": 0, "target": 1}
 Keyed = list[tuple[tuple, Finding]]

@@ -14,6 +14,7 @@ from transqa.engine import CHUNK_SEGMENTS, ChunkResult, _InProcess, map_chunk
 from transqa.model import Rule, Segment
 
 PARALLEL_MIN_SEGMENTS = 10_000  # below this, starting workers costs more than it saves
+MIN_CHUNK = 200  # segments per worker task at least
 _STATE: tuple[Sequence[Segment], Sequence[Rule], Context] | None = None
 
 
@@ -70,7 +71,7 @@ def in_processes(segments: Sequence[Segment], rules: Sequence[Rule], context: Co
     """The map steps of `rules` over `segments` in `jobs` forked workers (in this process when the
     platform cannot fork or the document is one chunk)."""
     global _STATE
-    size = max(200, min(CHUNK_SEGMENTS, math.ceil(len(segments) / (jobs * 4))))
+    size = max(MIN_CHUNK, min(CHUNK_SEGMENTS, math.ceil(len(segments) / (jobs * 4))))
     bounds = [(i, min(i + size, len(segments))) for i in range(0, len(segments), size)]
     # one chunk: no workers (--jobs 100000 on 2 segments forked 100,000 processes)
     if len(bounds) == 1 or "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
