@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                      # 200,000 pairs, 3 runs each
     python benchmarks/run.py --pairs 50000 --runs 5 --pofilter /path/to/pofilter
+    python benchmarks/run.py --pairs 50000 --runs 1 --jobs 1 --glossary-entries 0   # without the synthetic glossary
 
 Corpus: the newstest zh-en pairs in ../shared/data/newstest (or --data), replicated to --pairs with a
 distinct number appended to both sides of each copy (so consistency checks see distinct segments),
@@ -97,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--glossary-entries", type=int, default=100_000)
+    parser.add_argument("--glossary-entries", type=int, default=100_000, help="0: no synthetic glossary")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "newstest")
     parser.add_argument("--pofilter", default=shutil.which("pofilter") or "/work/bench-venv/bin/pofilter")
     parser.add_argument("--transqa", default=str(Path(sys.executable).with_name("transqa")))
@@ -106,13 +107,13 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="transqa-bench-"))
     src, tgt, po = build_corpus(args.data, args.pairs, work)
-    glossary = synthetic_glossary(work / "synthetic.yaml", args.glossary_entries)
+    glossary = synthetic_glossary(work / "synthetic.yaml", args.glossary_entries) if args.glossary_entries else None
     report = work / "report.json"
     cases: dict[str, list[str]] = {}
     for jobs in args.jobs.split(","):
         label = f"transqa --jobs {jobs}" if jobs != "0" else "transqa (default jobs)"
-        cmd = [args.transqa, "check", str(src), str(tgt), "--glossary", str(glossary), "--format", "json",
-               "--output", str(report)]
+        cmd = [args.transqa, "check", str(src), str(tgt), *(["--glossary", str(glossary)] if glossary else []),
+               "--format", "json", "--output", str(report)]
         cases[label] = cmd + (["--jobs", jobs] if jobs != "0" else [])
     if Path(args.pofilter).exists():
         cases["pofilter"] = [args.pofilter, "--progress=none", "-i", str(po), "-o", str(work / "out.po")]
