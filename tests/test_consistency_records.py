@@ -1,0 +1,38 @@
+"""Record keys of the document checks are stable across processes; CAP001's fast title-case test equals the plain one."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+from transqa.checks.capitalization import _LONG_WORD, _title_cased
+from transqa.checks.consistency import stable_hash
+
+
+def test_stable_hash_is_the_same_in_another_process_with_another_hash_seed():
+    texts = ["上海将加强知识产权保护。", "the us president", "", "\udc80 lone surrogate"]
+    code = ("import sys; from transqa.checks.consistency import stable_hash; "
+            "print([stable_hash(t) for t in eval(sys.argv[1])])")
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code, repr(texts)], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == str([stable_hash(t) for t in texts])
+    assert len({stable_hash(t) for t in texts}) == len(texts)
+    assert all(0 <= stable_hash(t) < 2 ** 64 for t in texts)
+
+
+def plain_title_cased(text: str) -> bool:
+    long_words = _LONG_WORD.findall(text)[1:]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def test_title_cased_matches_the_plain_count():
+    rng = random.Random(1)
+    pieces = ["Word", "word", "Abcd", "ab", "A", "1", " ", "é", "Éxyz", "_", "-", "WORD", "abc1def", "Ab"]
+    texts = ["Shanghai Hosts The International Forum", "The forum was held in Shanghai on Monday"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))) for _ in range(5000)]
+    assert any(_title_cased(t) for t in texts) and not all(_title_cased(t) for t in texts)
+    for text in texts:
+        assert _title_cased(text) == plain_title_cased(text), text
