@@ -23,15 +23,16 @@ from transqa.pipeline import Prepared, RunOptions, prepare
 
 __all__ = ["ChunkResult", "RunOptions", "prepare", "check_chunk", "merge_results", "finish_document"]
 
-_CONTEXTS: dict[int, object] = {}
+_CONTEXTS: dict[int, tuple[Prepared, object]] = {}
 
 
 def _context(prepared: Prepared):
-    # One Context per Prepared per process: compiled glossaries and regexes are built once.
-    key = id(prepared)
-    if key not in _CONTEXTS:
-        _CONTEXTS[key] = prepared.context()
-    return _CONTEXTS[key]
+    # One Context per Prepared per process: compiled glossaries and regexes are built once. The entry
+    # keeps `prepared` alive, so its id cannot be reused by another Prepared (whose rules would differ).
+    entry = _CONTEXTS.get(id(prepared))
+    if entry is None or entry[0] is not prepared:
+        entry = _CONTEXTS[id(prepared)] = (prepared, prepared.context())
+    return entry[1]
 
 
 def check_chunk(prepared: Prepared, segments: Sequence[Segment], offset: int) -> ChunkResult:
