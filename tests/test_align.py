@@ -33,11 +33,14 @@ def test_chinese_splitter():
                                   "这是第一步；", "尼尔?布莱克表示同意"]
 
 
-def test_paragraphs_lines_and_hard_wraps():
+def test_paragraphs_lines_and_soft_breaks():
+    """Short lines broken mid-sentence are not joined (no fixed width to tell a wrap): each piece is a
+    sentence flagged joins_next, which the aligner merges cheaply."""
     text = "Title Line\nUpdated: 2022\n\nThis is a hard\nwrapped sentence, which\ncontinues. Next one\nhere."
-    got = [(s.text, s.line, s.paragraph) for s in document_sentences(text, "en")]
-    assert got == [("Title Line", 1, 0), ("Updated: 2022", 2, 0),
-                   ("This is a hard wrapped sentence, which continues.", 4, 1), ("Next one here.", 6, 1)]
+    got = [(s.text, s.line, s.paragraph, s.joins_next) for s in document_sentences(text, "en")]
+    assert got == [("Title Line", 1, 0, False), ("Updated: 2022", 2, 0, False),
+                   ("This is a hard", 4, 1, True), ("wrapped sentence, which", 5, 1, True),
+                   ("continues.", 6, 1, False), ("Next one", 6, 1, True), ("here.", 7, 1, False)]
 
 
 ZH = ["上海将加强知识产权保护。", "世界知识产权组织总干事邓鸿森通过视频致辞。", "2022年专利授权量增长了12%。",
