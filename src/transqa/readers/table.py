@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
 
 from transqa.errors import TransqaError
@@ -56,6 +56,28 @@ def _looks_like_header(row: list[str], columns: str | None) -> bool:
     return bool(cells & (_HEADER_NAMES | named))
 
 
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str):
+    """The lines of `text` with their endings, as io.StringIO(text, newline="") gives them, without its
+    copy of the whole text at 4 bytes per character."""
+    return (match.group() for match in _LINE_RE.finditer(text))
+
+
+def _rows(reader, delimiter: str, path: str):
+    """(line, row) of every row; a malformed file raises at the row after the last good one."""
+    line = 0
+    try:
+        for row in reader:
+            yield reader.line_num, row
+            line = reader.line_num
+    except csv.Error as exc:
+        problem = ("a quoted cell is never closed" if "end of data" in str(exc) else str(exc))
+        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {problem}", path=path,
+                           line=line + 1) from None
+
+
 def read_table(path: str, *, columns: str | None = None, encoding: str | None = None) -> Document:
     decoded = read_text(path, encoding)
     text = decoded.text
@@ -63,30 +85,30 @@ def read_table(path: str, *, columns: str | None = None, encoding: str | None = 
         raise TransqaError("file is empty (no text to check)", path=path)
     delimiter = _dialect(path, text[:4096])
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell may be one long line
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=delimiter == ",",
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=delimiter == ",",
                         quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
-    rows: list[tuple[int, list[str]]] = []
+    rows = _rows(reader, delimiter, path)  # read as segments are built: no list of all rows
+    first = next(rows, None)
+    header = first[1] if first and _looks_like_header(first[1], columns) else None
+    error: TransqaError | None = None  # the first column problem: raised once the whole file has parsed
     try:
-        for row in reader:
-            rows.append((reader.line_num, row))
-    except csv.Error as exc:
-        start = rows[-1][0] + 1 if rows else 1
-        problem = ("a quoted cell is never closed" if "end of data" in str(exc) else str(exc))
-        raise TransqaError(f"malformed {'CSV' if delimiter == ',' else 'TSV'}: {problem}", path=path,
-                           line=start) from None
-    header = rows[0][1] if rows and _looks_like_header(rows[0][1], columns) else None
-    src_col, tgt_col = _pick_columns(header, columns, path)
+        src_col, tgt_col = _pick_columns(header, columns, path)
+    except TransqaError as exc:
+        error = exc
     segments = []
-    for line, row in rows[1:] if header else rows:
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in rows if header or first is None else itertools.chain([first], rows):
+        if error is not None or not any(cell.strip() for cell in row):
+            continue  # after an error, only read on: a malformed file is reported first
         if len(row) <= max(src_col, tgt_col):
-            raise TransqaError(f"row has {len(row)} column(s), expected at least {max(src_col, tgt_col) + 1}"
-                               f" (delimiter {'TAB' if delimiter == chr(9) else repr(delimiter)})",
-                               path=path, line=line)
+            error = TransqaError(f"row has {len(row)} column(s), expected at least {max(src_col, tgt_col) + 1}"
+                                 f" (delimiter {'TAB' if delimiter == chr(9) else repr(delimiter)})",
+                                 path=path, line=line)
+            continue
         loc = Location(path, line)
         segments.append(Segment(id=line, source=row[src_col], target=row[tgt_col],
                                 source_location=loc, target_location=loc))
+    if error is not None:
+        raise error
     if not segments:
         raise TransqaError("no rows to check", path=path)
     return Document(segments=tuple(segments), inputs={
