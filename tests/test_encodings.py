@@ -142,6 +142,37 @@ def test_size_limit_has_a_clear_message(tmp_path, monkeypatch):
         read_text(path)
 
 
+def test_bounded_read_reads_to_the_end_and_stops_at_the_limit(monkeypatch):
+    import io
+
+    monkeypatch.setattr(textio, "MAX_INPUT_BYTES", 3 * 1024 * 1024)
+    data = bytes(range(256)) * 10_000  # 2.56 MB: several 1 MiB blocks after a short first read
+    assert textio._bounded_read(io.BytesIO(data), 10) == data  # a file that grew since stat()
+    assert textio._bounded_read(io.BytesIO(data), len(data) + 1) == data
+    big = b"y" * (4 * 1024 * 1024)
+    assert len(textio._bounded_read(io.BytesIO(big), 1 << 20)) == 3 * 1024 * 1024 + 1  # over: caller refuses
+
+
+def test_a_pipe_longer_than_the_limit_is_refused(tmp_path, monkeypatch):
+    import os
+    import threading
+
+    monkeypatch.setattr(textio, "MAX_INPUT_BYTES", 1024)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    def write():
+        try:
+            fifo.write_bytes(b"z" * 5000)
+        except BrokenPipeError:  # the reader stopped at the limit
+            pass
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    with pytest.raises(TransqaError, match="input over the 0 MiB limit"):
+        read_text(fifo)
+    writer.join(timeout=5)
+
+
 def test_device_and_directory_are_refused(tmp_path):
     with pytest.raises(TransqaError, match="is a device"):
         read_text("/dev/zero")

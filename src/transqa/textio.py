@@ -57,6 +57,21 @@ class DecodedText:
     method: str = "utf-8"  # given | bom | declared | utf-8 | detected
 
 
+def _bounded_read(handle, first: int) -> bytes:
+    """At most MAX_INPUT_BYTES + 1 bytes, read in blocks sized to the file (`read(n)` reserves n bytes
+    up front, so one read of the whole limit would reserve 512 MiB for every input); a file that grows
+    or a pipe longer than it said is still read to its end or to the limit."""
+    blocks, total, size = [], 0, first
+    while total <= MAX_INPUT_BYTES:
+        block = handle.read(min(size, MAX_INPUT_BYTES + 1 - total))
+        if not block:
+            break
+        blocks.append(block)
+        total += len(block)
+        size = 1 << 20
+    return b"".join(blocks)
+
+
 def read_bytes(path: str | Path) -> bytes:
     """The file's bytes; one-line errors for missing files, folders, devices and files over the limit."""
     p = Path(path)
@@ -74,8 +89,8 @@ def read_bytes(path: str | Path) -> bytes:
         raise TransqaError(f"file is {info.st_size / 2**20:.0f} MiB, over the {MAX_INPUT_BYTES // 2**20} MiB "
                            "input limit; split it", path=str(path))
     try:
-        with p.open("rb") as handle:  # bounded read: a pipe may be longer than it said
-            data = handle.read(MAX_INPUT_BYTES + 1)
+        with p.open("rb") as handle:
+            data = _bounded_read(handle, info.st_size + 1 if stat.S_ISREG(info.st_mode) else 1 << 20)
     except OSError as exc:
         raise TransqaError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     if len(data) > MAX_INPUT_BYTES:

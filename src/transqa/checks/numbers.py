@@ -15,7 +15,7 @@ from transqa.numbers.en import ABBR, MONTHS
 from transqa.numbers.model import Quantity
 
 COMMON = {"expressions": []}
-_CACHE_LIMIT = 1_000_000
+_CACHE_LIMIT = 10_000  # the engine runs segment rules in chunks of 2,000: all NUM/DATE rules of a chunk share it
 MONTH_NAMES = {v: k for k, v in MONTHS.items()}
 
 
