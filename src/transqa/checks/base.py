@@ -11,7 +11,11 @@ that has two static methods,
     finish(records, options, context)         -> Hits, each with `segment` set to its index
 
 The merge is concatenating the records of the chunks in document order; `finish` sees them all.
-Records carry only what `finish` needs (hashes, spans, counts), never whole documents.
+Records carry only what `finish` needs (hashes, spans, counts), never whole documents. A record may
+hold the segment's own `source`/`target` string (a reference, no copy in the process that collected
+it; pickled once per chunk when chunks run elsewhere) when `finish` must re-read the text of the few
+candidates it reports (REP004, CONS001, CONS002 do). Hashes that decide groups are stable 64-bit
+blake2b digests (equal in every process); exact-duplicate decisions are verified on the text.
 
 Checks never build messages, codes or severities: the rule (YAML) owns those.
 """
