@@ -15,7 +15,9 @@ Records carry only what `finish` needs (hashes, spans, counts), never whole docu
 hold the segment's own `source`/`target` string (a reference, no copy in the process that collected
 it; pickled once per chunk when chunks run elsewhere) when `finish` must re-read the text of the few
 candidates it reports (REP004, CONS001, CONS002 do). Hashes that decide groups are stable 64-bit
-blake2b digests (equal in every process); exact-duplicate decisions are verified on the text.
+blake2b digests (equal in every process); REP004 verifies exact duplicates on the text, CONS001
+trusts the source hash (a collision, about 1 in 10**9 on a 200,000-segment document, would merge
+two groups).
 
 Checks never build messages, codes or severities: the rule (YAML) owns those.
 """
