@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
-from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _value_in, _yearlike, matches,
-                                     reportable_extra, soft)
+from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _unmatched_date, _value_in,
+                                     _yearlike, matches, reportable_extra, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -246,11 +246,7 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *, source_week
                     result.missing.append(s)
             continue
         if s.kind in DATEISH:
-            rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
-            if rival is not None:
-                result.date_mismatched.append((s, rival))
-            elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
-                result.date_missing.append(s)
+            _unmatched_date(s, free_dates, target_weekday, result)
             continue
         if soft(s):
             continue

@@ -162,6 +162,16 @@ def align(source: list[Quantity], target: list[Quantity], *, source_weekday: boo
                        target_text=target_text)
 
 
+
+def _unmatched_date(s: Quantity, free_dates, target_weekday: bool, result: Alignment) -> None:
+    """A source date no target date matched: a mismatch when a free target date of its kind conflicts
+    with it, else missing (unless it names a day and the target has a weekday instead)."""
+    rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
+    if rival is not None:
+        result.date_mismatched.append((s, rival))
+    elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
+        result.date_missing.append(s)
+
 def align_pairs(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
                 target_weekday: bool = False, target_text: str = "") -> Alignment:
     """Every source number against every target number: the reference `align_indexed` must equal."""
@@ -201,11 +211,7 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *, source_weekda
                 result.missing.append(s)            # COVID-19 -> COVID-some: the code lost its number
             continue
         if s.kind in DATEISH:
-            rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
-            if rival is not None:
-                result.date_mismatched.append((s, rival))
-            elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
-                result.date_missing.append(s)
+            _unmatched_date(s, free_dates, target_weekday, result)
             continue
         if soft(s):
             continue
