@@ -197,7 +197,7 @@ class NameVariants:
 
     @staticmethod
     def finish(records, options, context):
-        occurrences = []  # (index, [(canonical word, token position)], tokens, spans, text, offset)
+        occurrences = []  # (index, [(canonical word, token position)], tokens, spans, target)
         names: dict[str, tuple] = {}  # a name's text -> (tokens, spans from its start, canonical words)
         abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
         for index, target, *bounds in records:
@@ -214,7 +214,7 @@ class NameVariants:
                     names[text] = (tokens, [t[:2] for t in found],
                                    [(w, i) for i, words in enumerate(canonical) for w in words])
                 tokens, spans, words = names[text]
-                occurrences.append((index, words, tokens, [(a + start, b + start) for a, b in spans], target, 0))
+                occurrences.append((index, words, tokens, [(a + start, b + start) for a, b in spans], target))
         del names
         keys = [tuple(w for w, _ in words) for _, words, *_ in occurrences]
         # two forms of one key differ in a token written otherwise than its canonical words
@@ -231,7 +231,7 @@ class NameVariants:
         for key in distinct:
             rarest = min(key, key=lambda w: len(by_word[w]))
             for n in by_word[rarest]:
-                index, words, tokens, spans, text, offset = occurrences[n]
+                index, words, tokens, spans, text = occurrences[n]
                 seq = [w for w, _ in words]
                 for k in range(len(seq) - len(key) + 1):
                     if tuple(seq[k:k + len(key)]) != key:
@@ -242,7 +242,7 @@ class NameVariants:
                     if whole:
                         form = tuple(_form(t) for t in tokens[first:last + 1])
                         start, end = spans[first][0], spans[last][1]
-                        forms[key][(n, k)] = (form, index, start, end, text[start - offset:end - offset])
+                        forms[key][(n, k)] = (form, index, start, end, text[start:end])
         reported = set()
         for key, found in forms.items():
             variants = {f[0] for f in found.values()}
