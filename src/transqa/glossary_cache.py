@@ -38,6 +38,18 @@ def cache_dir() -> Path | None:
     return Path(base) / "transqa"
 
 
+def store(cached: Path, text: str) -> None:
+    """Write a cache file atomically (outputs.write_atomic); a cache that cannot be written is skipped."""
+    from transqa.errors import TransqaError
+    from transqa.outputs import write_atomic
+
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cached, text)
+    except (OSError, ValueError, TransqaError):  # ValueError: text the encoder refuses
+        pass
+
+
 @lru_cache(maxsize=1)
 def _code_stamp() -> bytes:
     from transqa import __version__, glossary, yamlio
@@ -112,11 +124,4 @@ def write(cached: Path, table) -> None:
             "forbidden": table.forbidden, "multi_source": sorted(table.multi_source), "kind": list(table.kind),
             "note": _shared_column(table.note), "ref": _shared_column(table.ref), "line": table.line.tolist(),
             "consistent": sorted(table.consistent)}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+    store(cached, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -25,7 +25,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from transqa.glossary_cache import cache_dir
+from transqa.glossary_cache import cache_dir, store
 from transqa.model import Rule
 
 _FORMAT = "transqa-pack-cache-1"
@@ -117,9 +117,6 @@ def write(path: Path, raw: bytes, checks, rules: list[Rule]) -> None:
     try:
         text = json.dumps({"key": _key(path, raw, checks), "rules": items}, ensure_ascii=False,
                           separators=(",", ":"))
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, cached)
-    except (OSError, ValueError):
-        pass
+    except ValueError:
+        return
+    store(cached, text)
