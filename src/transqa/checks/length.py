@@ -39,8 +39,8 @@ LATIN_TOKEN_UNITS = 1.5
 
 
 def has_han(text: str) -> bool:
-    """A Han character in `text`; a text whose highest code point is below Han's (most English) is not searched."""
-    return bool(text) and max(text) >= "\u3400" and _HAN_RE.search(text) is not None
+    """A Han character in `text`; an ASCII text (most English) is not searched."""
+    return not text.isascii() and _HAN_RE.search(text) is not None
 
 
 def _han_count(text: str) -> int:
@@ -59,8 +59,19 @@ def source_units(source: str) -> float:
     return units
 
 
+# Words of an ASCII target counted on bytes: letters and digits become `a`, the joiners ' . - become
+# `.`, everything else a space; `a.a` (a joiner between two word characters) is then closed up twice
+# (the second pass catches joins the first skipped because they shared a one-letter word: `a.b.c`),
+# and each remaining run of `a` is one _EN_WORD match. 5x faster than findall; equal on fuzzed text.
+_WORD_BYTES = bytes(ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(".") if chr(b) in "'.-" else
+                    ord(" ") for b in range(256))
+
+
 def target_words(target: str) -> int:
-    return len(_EN_WORD.findall(target))
+    if not target.isascii():
+        return len(_EN_WORD.findall(target))
+    marks = target.encode("ascii").translate(_WORD_BYTES).replace(b"a.a", b"aaa").replace(b"a.a", b"aaa")
+    return marks.replace(b".", b" ").count(b" a") + (marks[:1] == b"a")
 
 
 def sentence_counts(source: str, target: str) -> tuple[int, int]:
@@ -151,11 +162,11 @@ _FIELDS = (16, 16, 7, 7, 6, 18)  # units2, words, src_sent, tgt_sent, start, len
 
 
 def _pack(index, units, words, src_sent, tgt_sent, start, end):
-    values = (int(units * 2), words, src_sent, tgt_sent, start, end - start)
-    if units * 2 != values[0] or any(v >> w for v, w in zip(values, _FIELDS)):
+    units2, length = int(units * 2), end - start
+    if units * 2 != units2 or units2 >> 16 or words >> 16 or src_sent >> 7 or tgt_sent >> 7 or start >> 6 \
+            or length >> 18:  # the widths of _FIELDS
         return (index, units, words, src_sent, tgt_sent, start, end)
-    return (index << 70) | values[0] | values[1] << 16 | values[2] << 32 | values[3] << 39 | \
-        values[4] << 46 | values[5] << 52
+    return (index << 70) | units2 | words << 16 | src_sent << 32 | tgt_sent << 39 | start << 46 | length << 52
 
 
 def _units_words(record) -> tuple[float, int]:
@@ -176,11 +187,26 @@ def _unpack(record) -> tuple:
 # On newstest 2017-2019, TICO-19 and the TED MQM targets (25,000 lines) these end 1 line (`... help but.`,
 # an MT error); `of`, `to`, `with`, `that`, `on` do end real sentences and are not listed.
 _DANGLING = re.compile(r"(?<![\w'’-])(the|an|a|and|or|nor|but|than|which|whose|as)\s*[.!?]+[\"”’')\]]*\s*$")
+_DANGLING_WORDS = ("the", "an", "a", "and", "or", "nor", "but", "than", "which", "whose", "as")
+
+
+def _may_dangle(text: str) -> bool:
+    """False when `text` cannot match _DANGLING: its end, read backwards as the regex reads it forwards
+    (space, closing quotes, at least one stop, space), is not preceded by one of the words."""
+    core = text.rstrip().rstrip("\"”’')]")
+    word_end = core.rstrip(".!?")
+    return len(word_end) < len(core) and word_end.rstrip().endswith(_DANGLING_WORDS)
 
 
 @check_type("truncated-sentence", placeholders=("word",))
 def truncated_sentence(segment, options, context):
     """The target ends with a word no sentence ends with (`the.`, `and.`, `than.`): it was cut off."""
+    if not _may_dangle(segment.target):  # nearly every target: the regex would scan it all
+        return ()
+    return _truncated(segment)
+
+
+def _truncated(segment):
     m = _DANGLING.search(segment.target)
     if m and segment.source.strip():
         yield Hit("target", m.start(1), m.end(1), {"word": m.group(1)})

@@ -46,8 +46,32 @@ def repeated_word(segment, options, context):
     Not flagged: `two two-year-olds` (the second is part of a compound) and capitalised pairs of content
     words, which are mostly reduplicated Chinese given names (`Yang Yang`, `Wei Wei`).
     """
-    allowed = {w.lower() for w in options["exceptions"]}
     text = segment.target
+    if not _may_double(text):
+        return ()
+    return _doubled_words(text, options)
+
+
+# An ASCII text with letters and apostrophes kept (lowercased) and all else turned into spaces: a
+# match of _DOUBLED is a word ending one of its tokens and starting the next, so the next token is the
+# word itself (after it comes a space-like character: \b, not ' or -) unless the word ends in an
+# apostrophe, which then also ends the first token (`' ` in the mapped text).
+_KEEP_LETTERS = {c: " " for c in range(128) if not (chr(c).isalpha() or chr(c) == "'")}
+
+
+def _may_double(text: str) -> bool:
+    """False when _DOUBLED cannot match: no token ends with the whole next token (ASCII texts only)."""
+    if not text.isascii():  # case-insensitive matching of non-ASCII letters: leave it to the regex
+        return True
+    mapped = text.lower().translate(_KEEP_LETTERS)
+    if "' " in mapped:
+        return True
+    words = mapped.split()
+    return any(map(str.endswith, words, words[1:]))
+
+
+def _doubled_words(text, options):
+    allowed = {w.lower() for w in options["exceptions"]}
     for m in _DOUBLED.finditer(text):
         word = m.group(1)
         if word.lower() in allowed and not (word.lower() == "that" and _NOT_A_NOUN_PHRASE.match(text, m.end())):
@@ -71,10 +95,27 @@ def repeated_phrase(segment, options, context):
     pairs = list(zip(words, words[1:]))
     if len(pairs) - len(set(pairs)) < 2 or max(Counter(pairs).values()) < 3:
         return
+    if segment.target.isascii() and not _periodic(_ASCII_WORD.findall(segment.target.lower())):
+        return  # the backtracking regex costs ~0.3 ms on such a segment, this test ~15 µs
     for m in _LOOP.finditer(segment.target):
         phrase = m.group(1)
         times = len(re.findall(r"\b" + re.escape(phrase) + r"\b", m.group(), re.IGNORECASE))
         yield Hit("target", m.end(1), m.end(), {"phrase": phrase, "times": times}, suggestion="")
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # _LOOP's words ([^\W_]+) in a lowercased ASCII text
+
+
+def _periodic(words: list[str]) -> bool:
+    """Some 2-8 words repeated three times in a row, which every _LOOP match is: its phrase's words
+    and separators are repeated exactly (ignoring case), and separators hold no word characters."""
+    for k in range(2, 9):
+        same = 0
+        for a, b in zip(words, words[k:]):
+            same = same + 1 if a == b else 0
+            if same >= 2 * k:
+                return True
+    return False
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
