@@ -164,6 +164,12 @@ class _InProcess:
         for rule in rules:
             yield map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
 
+    def document_hits(self, rules: Sequence[Rule]) -> Iterator[list[tuple[int, Hit]]]:
+        """Each document rule collected and finished (its records dropped before the next rule's)."""
+        for rule in rules:  # no name keeps the records once finish_records returns
+            yield finish_records(rule, map_chunk(self.segments, 0, [rule], self.context).records[rule.code],
+                                 self.context)
+
 
 def run_rules(document: Document, rules: Sequence[Rule], context: Context, jobs: int = 1) -> list[Finding]:
     """All findings of `rules` on `document`, in document order (segment, side, offset, code).
@@ -188,9 +194,9 @@ def run_rules(document: Document, rules: Sequence[Rule], context: Context, jobs:
         for chunk in steps.segment_chunks([r for _, r in segment_rules]):
             for position, rule in segment_rules:
                 keyed += _keyed_findings(rule, position, chunk.hits.get(rule.code, ()), segments)
-        records_of = steps.document_records([r for _, r in document_rules])
-        for position, rule in document_rules:  # no name keeps the records once finish_records returns
-            keyed += _keyed_findings(rule, position, finish_records(rule, next(records_of), context), segments)
+        hits_of = steps.document_hits([r for _, r in document_rules])  # with --jobs: finished in workers
+        for position, rule in document_rules:
+            keyed += _keyed_findings(rule, position, next(hits_of), segments)
     return _sorted(keyed)
 
 

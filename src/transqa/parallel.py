@@ -1,20 +1,25 @@
-"""`--jobs N`: the map step of the engine in worker processes (forked, so compiled glossaries and
-regexes built once in the parent are shared copy-on-write). Results are merged by the engine."""
+"""`--jobs N`: the engine's map steps in forked worker processes (compiled glossaries and regexes built
+once in the parent are inherited). Segment rules run chunk by chunk; each document rule runs whole
+(collect and finish) in one worker, so no records travel between processes and the parent only turns
+hits into findings. Document rules are queued before the segment chunks, so the small chunks fill the
+tail and neither worker waits for the other."""
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 
-from transqa.checks import Context
-from transqa.engine import CHUNK_SEGMENTS, ChunkResult, _InProcess, map_chunk
-from transqa.model import Rule, Segment
+from transqa.checks import Context, registry
+from transqa.engine import CHUNK_SEGMENTS, ChunkResult, _InProcess, finish_records, map_chunk
+from transqa.model import Hit, Rule, Segment
 
 PARALLEL_MIN_SEGMENTS = 10_000  # below this, starting workers costs more than it saves
 MIN_CHUNK = 200  # segments per worker task at least
+CHUNKS_PER_JOB = 8  # segment chunks per worker: the last one is at most ~1/8 of a worker's share
 _STATE: tuple[Sequence[Segment], Sequence[Rule], Context] | None = None
 
 
@@ -28,42 +33,54 @@ def default_jobs(segment_count: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _work(task: tuple[tuple[int, ...], tuple[int, int]]) -> ChunkResult:
-    """In a worker: the rules at these positions over segments[start:end]."""
+def _segment_task(task: tuple[tuple[int, ...], int, int]) -> ChunkResult:
+    """In a worker: the segment rules at these positions over segments[start:end]."""
     assert _STATE is not None
     segments, rules, context = _STATE
-    positions, (start, end) = task
+    positions, start, end = task
     return map_chunk(segments[start:end], start, [rules[i] for i in positions], context)
 
 
+def _document_task(position: int) -> list[tuple[int, Hit]]:
+    """In a worker: one document rule over the whole document, collected and finished."""
+    assert _STATE is not None
+    segments, rules, context = _STATE
+    rule = rules[position]
+    return finish_records(rule, map_chunk(segments, 0, [rule], context).records[rule.code], context)
+
+
 class _Workers:
-    """The engine's map steps (see engine._InProcess) over chunks in a pool of forked workers."""
+    """The engine's map steps (see engine._InProcess) in a pool of forked workers."""
 
     def __init__(self, pool, rules: Sequence[Rule], bounds: list[tuple[int, int]]):
-        self.pool, self.bounds = pool, bounds
+        self.pool, self.rules, self.bounds = pool, rules, bounds
         self.position = {id(rule): i for i, rule in enumerate(rules)}
+        self._documents: dict[int, object] | None = None
 
-    def _tasks(self, rules: Sequence[Rule]) -> list:
-        positions = tuple(self.position[id(rule)] for rule in rules)
-        return [(positions, bounds) for bounds in self.bounds]
+    def _queue_documents(self) -> None:
+        if self._documents is None:
+            checks = registry()
+            self._documents = {i: self.pool.apply_async(_document_task, (i,))
+                               for i, rule in enumerate(self.rules) if checks[rule.check].scope == "document"}
 
     def segment_chunks(self, rules: Sequence[Rule]) -> Iterator[ChunkResult]:
-        return self.pool.imap(_work, self._tasks(rules), chunksize=1)
+        self._queue_documents()
+        positions = tuple(self.position[id(rule)] for rule in rules)
+        tasks = [(positions, start, end) for start, end in self.bounds]
+        return self.pool.imap(_segment_task, tasks, chunksize=1)
 
-    def document_records(self, rules: Sequence[Rule]) -> Iterator[list]:
-        """Each rule's records over all chunks; the workers collect the next rule while the engine
-        finishes this one (so at most two rules' records are in this process at a time)."""
-        pending = None
-        for rule in [*rules, None]:
-            following = (rule.code, self.pool.map_async(_work, self._tasks([rule]), chunksize=1)) if rule else None
-            if pending is not None:
-                code, results = pending
-                pending = None
-                records = [record for result in results.get() for record in result.records[code]]
-                del results
-                yield records
-                del records  # before waiting for the next rule's
-            pending = following
+    def document_hits(self, rules: Sequence[Rule]) -> Iterator[list[tuple[int, Hit]]]:
+        """Each document rule's hits (finished in the worker that collected it), in the order asked."""
+        self._queue_documents()
+        for rule in rules:
+            position = self.position[id(rule)]
+            pending = self._documents.pop(position, None)
+            yield pending.get() if pending is not None else self.pool.apply(_document_task, (position,))
+
+
+def chunk_bounds(count: int, jobs: int) -> list[tuple[int, int]]:
+    size = max(MIN_CHUNK, min(CHUNK_SEGMENTS, math.ceil(count / (jobs * CHUNKS_PER_JOB))))
+    return [(i, min(i + size, count)) for i in range(0, count, size)]
 
 
 @contextlib.contextmanager
@@ -71,16 +88,17 @@ def in_processes(segments: Sequence[Segment], rules: Sequence[Rule], context: Co
     """The map steps of `rules` over `segments` in `jobs` forked workers (in this process when the
     platform cannot fork or the document is one chunk)."""
     global _STATE
-    size = max(MIN_CHUNK, min(CHUNK_SEGMENTS, math.ceil(len(segments) / (jobs * 4))))
-    bounds = [(i, min(i + size, len(segments))) for i in range(0, len(segments), size)]
+    bounds = chunk_bounds(len(segments), jobs)
     # one chunk: no workers (--jobs 100000 on 2 segments forked 100,000 processes)
     if len(bounds) == 1 or "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
         yield _InProcess(segments, context)
         return
     map_chunk(segments[:1], 0, rules, context)  # build compiled state once, before forking
     _STATE = (segments, rules, context)
+    gc.freeze()  # the workers' collections then never touch (and copy) the parent's objects
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(bounds))) as pool:
             yield _Workers(pool, rules, bounds)
     finally:
+        gc.unfreeze()
         _STATE = None
