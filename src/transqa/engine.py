@@ -96,8 +96,10 @@ def map_chunk(segments: Sequence[Segment], offset: int, rules: Sequence[Rule], c
                 continue
             run, options = check.run, rule.options
             hits = result.hits[rule.code] = []
+            append = hits.append
             for index, current in enumerate(segments, offset):
-                hits.extend((index, hit) for hit in run(current, options, context))
+                for hit in run(current, options, context):  # no generator expression per segment
+                    append((index, hit))
         except TransqaError as exc:  # bad user input met while checking (a runaway pattern): name the rule
             where = current.target_location if current is not None and exc.path is None else None
             raise type(exc)(f"rule {rule.code}: {exc.message}",
