@@ -56,18 +56,18 @@ def repeated_word(segment, options, context):
 # match of _DOUBLED is a word ending one of its tokens and starting the next, so the next token is the
 # word itself (after it comes a space-like character: \b, not ' or -) unless the word ends in an
 # apostrophe, which then also ends the first token (`' ` in the mapped text).
-_KEEP_LETTERS = {c: " " for c in range(128) if not (chr(c).isalpha() or chr(c) == "'")}
+_KEEP_LETTERS = bytes(c if chr(c).isalpha() or chr(c) == "'" else 32 for c in range(128)) + b" " * 128
 
 
 def _may_double(text: str) -> bool:
     """False when _DOUBLED cannot match: no token ends with the whole next token (ASCII texts only)."""
     if not text.isascii():  # case-insensitive matching of non-ASCII letters: leave it to the regex
         return True
-    mapped = text.lower().translate(_KEEP_LETTERS)
-    if "' " in mapped:
+    mapped = text.encode("ascii").lower().translate(_KEEP_LETTERS)
+    if b"' " in mapped:
         return True
     words = mapped.split()
-    return any(map(str.endswith, words, words[1:]))
+    return any(map(bytes.endswith, words, words[1:]))
 
 
 def _doubled_words(text, options):
