@@ -40,8 +40,12 @@ def test_gate_needles():
     assert up.gate(r"\d+\s+(?:ten[- ]thousand|hundred[- ]million)", True) == (("thousand", "hundred"), True)
     assert up.gate("RMB", False) == (("RMB",), False)
     assert up.gate("(?i)RMB", False) == (("rmb",), True)  # an inline flag folds the needles
-    assert up.gate(", (?:and|or)", True) == ((), False)  # too short to rule anything out
-    assert up.gate(", (?:and|or) then", True) == ((" then",), True)
+    assert up.gate(", (?:and|or)", True) == ((", and", ", or"), True)  # literals and a literal choice join
+    assert up.gate(" (and|or) x", True) == ((" and x", " or x"), True)
+    assert up.gate("(?:a|b)c", True) == ((), False)  # too short to rule anything out
+    # 5 x 5 = 25 strings would be more than MAX_NEEDLES: the choices stay two sets, the better one is used
+    assert up.gate("(?:aaa|bbb|ccc|ddd|eee)(?:f|g|h|i|j)", True) == (("aaa", "bbb", "ccc", "ddd", "eee"), True)
+    assert up.gate(", (?:and|or) then", True) == ((", and then", ", or then"), True)
     assert up.gate(r"\d+, \d+", True) == ((), False)
     assert up.gate(r"\d+(?:, |; )\d+ — \d", True) == ((" — ",), False)  # caseless needles: the raw text
     assert up.gate("国家(?:知识)产权", True) == (("国家知识产权",), False)

@@ -191,19 +191,43 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(usable, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
+def _literal_choices(op, av, folded: bool) -> list[str] | None:
+    """The strings an alternation of plain literals matches (`and|or`, `(?:and|or)`), else None."""
+    if op is _sre.SUBPATTERN and len(av[3]) == 1:
+        op, av = av[3][0]
+    if op is not _sre.BRANCH:
+        return None
+    choices = []
+    for alternative in av[1]:
+        if not all(o is _sre.LITERAL and _gate_char(chr(a), folded) for o, a in alternative):
+            return None
+        choices.append("".join(chr(a) for _, a in alternative))
+    return choices
+
+
 def _needle_sets(items, folded: bool) -> list[frozenset[str]]:
-    """Needle sets that every match of the parsed sequence `items` satisfies (each: one of them occurs)."""
+    """Needle sets that every match of the parsed sequence `items` satisfies (each: one of them occurs).
+
+    Consecutive literals and alternations of literals make one set of strings (`, (?:and|or)` gives
+    `, and` and `, or`), as long as it stays within MAX_NEEDLES strings.
+    """
     out: list[frozenset[str]] = []
-    run: list[str] = []
+    run: list[str] = []  # the strings the literal stretch read so far can be
 
     def flush():
         if run:
-            out.append(frozenset(["".join(run)]))
+            out.append(frozenset(run))
             run.clear()
 
     for op, av in items:
         if op is _sre.LITERAL and _gate_char(chr(av), folded):
-            run.append(chr(av))
+            run[:] = [r + chr(av) for r in run] or [chr(av)]
+            continue
+        choices = _literal_choices(op, av, folded)
+        if choices is not None:
+            if run and len(run) * len(choices) > MAX_NEEDLES:
+                flush()
+            run[:] = [r + c for r in run for c in choices] if run else choices
             continue
         flush()
         if op is _sre.SUBPATTERN:
