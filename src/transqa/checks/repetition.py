@@ -163,7 +163,7 @@ def _similar(a_text: str, a_tok: list[str], b_text: str, b_tok: list[str], optio
     shorter, longer = sorted((len(a_tok), len(b_tok)))
     if shorter < options["min_words"] or shorter / longer < options["min_length_ratio"]:
         return None
-    if dice(a_tok, b_tok) < options["min_dice"]:
+    if _dice_with_sets(a_tok, b_tok, frozenset(a_tok), frozenset(b_tok)) < options["min_dice"]:  # = dice()
         return None
     score = chrf(b_text, a_text, context)
     return score if score >= options["min_chrf"] else None
