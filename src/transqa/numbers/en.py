@@ -12,25 +12,30 @@ import re
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
                                       WORDS_RE, _parse_words)
 from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, place_of
-from transqa.numbers.trie import trie_pattern
+from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
 from transqa.numbers.units import en_unit
 
 MONTHS = {name: i for i, name in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
         "Oct": 10, "Nov": 11, "Dec": 12}
-_MONTH = r"(?:" + trie_pattern([*MONTHS, *ABBR]) + r")\b\.?"
-MONTH_ANY = re.compile(r"(?=[ADFJMNOS])\b(?:" + trie_pattern([*MONTHS, *ABBR]) + r")\b")
+# Month names: the word boundary before the name is checked after its first letter (NO_WORD_BEFORE_FIRST),
+# so the patterns start with a letter and the regex engine skips to the next capital A, D, F ... in C.
+_MONTH_FAST = trie_pattern([*MONTHS, *ABBR], after_first=NO_WORD_BEFORE_FIRST)
+_MONTH = r"(?:" + _MONTH_FAST + r")\b\.?"
+MONTH_ANY = re.compile(r"(?:" + _MONTH_FAST + r")\b")
 _DAYN = r"(?:[12]?\d|3[01])"
 _SUF = r"(?:st|nd|rd|th)?"
 DATE_RES = (
-    ("ymd", re.compile(r"(?=\d)(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")),
-    ("slash", re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
-    ("slash", re.compile(r"(?=\d)(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
-    ("mdy", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?![:.]\d)(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    # (?<![\d/.-]\d) after the first digit is (?<![\d/.-]) before it: a pattern that starts with a digit
+    # class lets the regex engine skip to the next digit in C (see trie.NO_WORD_BEFORE_FIRST)
+    ("ymd", re.compile(r"(\d(?<![\d/.-]\d)\d{3})-(\d{1,2})-(\d{1,2})(?![\d-])")),
+    ("slash", re.compile(r"(\d(?<![\d/.]\d)\d?)/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("slash", re.compile(r"(\d(?<![\d/.,]\d)\d?)[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
+    ("mdy", re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?![:.]\d)(?:,?\s*(?P<year>\d{{4}})\b)?")),
     ("dmy", re.compile(rf"(?=\d)\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
-    ("my", re.compile(rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
-    ("m", re.compile(r"(?=[ADFJMNOS])\b(?P<mon>" + trie_pattern(MONTHS) + r")\b")),
+    ("my", re.compile(rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    ("m", re.compile(r"(?P<mon>" + trie_pattern(MONTHS, after_first=NO_WORD_BEFORE_FIRST) + r")\b")),
 )
 # A literal each digit-only date pattern cannot match without: the pattern is skipped when it is absent.
 DATE_NEEDS = ("-", "/", ",", None, None, None, None)
@@ -42,7 +47,7 @@ TIME_RE = re.compile(
     r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
     r"|(?<![\d.:])(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)(?![\d:])"
     r"|\b(?P<h3>1[0-2]|[1-9]) o'clock")
-YEAR_RE = re.compile(r"(?=[12])(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))")
+YEAR_RE = re.compile(r"(1(?<![\d,.$£€¥-]1)[5-9]\d\d|2(?<![\d,.$£€¥-]2)0\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))")
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
           "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3, "m": 1e6, "hundred": 1e2, "lakh": 1e5, "crore": 1e7}
@@ -52,7 +57,7 @@ PERCENT_RE = re.compile(rf"(?=[-−–\d.])(?<![\w,])(?<!\d\.)(?P<neg>(?<![\d%])
                         rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
 PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,$])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b|"
                               rf"percentage\s+points?\b)|\s*(?:and|or)\s*{NUM}\s*percentage\s+points?\b)")
-FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)")
+FRACTION_RE = re.compile(r"(\d(?<![\w/.,]\d)\d?)/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
     rf"(?:\+?(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
@@ -144,7 +149,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool) -> 
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts, alt=alt))
 
 
-DIGIT_ANY = re.compile(r"\d")
+DIGIT_ANY = re.compile(r"\d")       # a class: the search runs in C; also finds where digit patterns can start
 
 
 def any_digit(text: str) -> bool:
@@ -180,7 +185,13 @@ def _value(raw: str) -> float:
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
     # every percent pattern needs one of these literals; fractions need '/'
     per = "%" in text or "per" in text
-    for m in (PERCENT_RE.finditer(text) if per or "pct" in text or "‰" in text else ()):
+    digit = DIGIT_ANY.search(text)
+    if digit is None:                                   # long digit runs were masked: no number left
+        return
+    # a percent starts at most 2 characters before its first digit (-.5%), a range at its first digit:
+    # the scans start there instead of at the start of the text (same matches)
+    first = digit.start()
+    for m in (PERCENT_RE.finditer(text, max(0, first - 2)) if per or "pct" in text or "‰" in text else ()):
         if not claims.free(m.start(), m.end()):
             continue
         unit = m.group("u").lower()
@@ -190,7 +201,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         claims.take(m.start(), m.end())
         out.append(Quantity(kind, value, m.start(), m.end(), m.group(), approx=_approx(text, m.start(), m.end()),
                             place=place_of(m.group("v"))))
-    for m in (PERCENT_RANGE_RE.finditer(text) if per else ()):
+    for m in (PERCENT_RANGE_RE.finditer(text, first) if per else ()):
         if claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("percent", _value(m.group("v")), m.start(), m.end(), m.group(),
@@ -205,7 +216,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
 FISCAL_RE = re.compile(r"(?=[Ff])\b(?:FY\s?'?|[Ff]iscal (?:year )?)(\d{2}|\d{4})\b")
 
 
-YEAR_RANGE_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])")
+YEAR_RANGE_RE = re.compile(r"((?:1(?<![\d,.]1)9|2(?<![\d,.]2)0)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])")
 YEAR_RANGE_GATE = re.compile(r"[-–—/]")
 NOT_A_YEAR = re.compile(r"\s*(?:thousand|million|billion|trillion|people|yuan|dollars|tons|km|meters)\b")
 
@@ -234,7 +245,10 @@ def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
 def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
     prev: Quantity | None = None
     prev_at = -1                                          # index of prev in out
-    for m in DIGIT_RE.finditer(text):
+    digit = DIGIT_ANY.search(text)
+    if digit is None:                                     # long digit runs were masked: no number left
+        return
+    for m in DIGIT_RE.finditer(text, max(0, digit.start() - 1)):   # a number starts at most 1 before its digits
         if not claims.free(m.start(), m.end()):
             continue
         if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
@@ -279,7 +293,7 @@ def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
         out.append(q)
 
 
-IN_EVERY_RE = re.compile(r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b")
+IN_EVERY_RE = re.compile(r"(o(?<!\w[\s\S])ne|1(?<!\w[\s\S])) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b")
 IN_EVERY = {"ten": 10, "five": 5, "four": 4, "three": 3, "hundred": 100, "thousand": 1000, "million": 1e6}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from transqa.numbers.trie import trie_pattern
+from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
 
 UNIT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -25,9 +25,20 @@ MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "doubled": 2, "dou
              "century": 100, "centuries": 100}
 ALL_WORDS = {**UNIT_WORDS, **TENS_WORDS, **ORD_UNITS, **ORD_TENS, **ORD_SCALES, **WORD_SCALES, **MULTIPLES,
              **DENOMS}
-_W = trie_pattern([*ALL_WORDS, *(w.capitalize() for w in ALL_WORDS), *(w.upper() for w in ALL_WORDS)])
-WORDS_RE = re.compile(rf"\b[Hh]alf\s+an?\s+(?:hundred|thousand|million|billion|trillion)\b"
-                      rf"|\b(?:(?:[Aa]n?)\s+)?(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b")
+_ALL_FORMS = [*ALL_WORDS, *(w.capitalize() for w in ALL_WORDS), *(w.upper() for w in ALL_WORDS)]
+_W = trie_pattern(_ALL_FORMS)
+_MORE = rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b"
+_SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
+# The same matches as
+#   \b[Hh]alf\s+an?\s+{_SCALE_WORD}\b|\b(?:(?:[Aa]n?)\s+)?(?:{_W}){_MORE}
+# written to start with a character class (the regex engine then skips in C to the next letter that
+# can start a match) followed by the word-boundary check; the branches then look behind at that letter.
+# No number word starts with a or A, so the article and a bare word never compete for one position.
+assert not any(w[0] in "aA" for w in _ALL_FORMS)
+_FIRST = "".join(sorted({w[0] for w in _ALL_FORMS} | set("HhAa")))
+WORDS_RE = re.compile(
+    rf"[{_FIRST}]{NO_WORD_BEFORE_FIRST}(?:(?<=[Hh])alf\s+an?\s+{_SCALE_WORD}\b"
+    rf"|(?:(?<=[Aa])n?\s+(?:{_W})|{trie_pattern(_ALL_FORMS, first_consumed=True)}){_MORE})")
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
 VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
 

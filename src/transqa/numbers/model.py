@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LONG_DIGITS = re.compile(r"[0-9０-９]{41,}")
+_LONG_DIGITS = re.compile(r"[0-9０-９][0-9０-９]{40,}")    # starts with a class: scanned in C
 
 
 def mask_long_digit_runs(text: str) -> str:
     """Runs of more than 40 digits are no quantity (IDs, hostile input) and make the number patterns
     quadratic (a 20,000-digit run took 190 s): they become '#' of the same length, so offsets stay."""
+    if len(text) < 41:
+        return text
     return _LONG_DIGITS.sub(lambda m: "#" * len(m.group()), text)
 
 # cardinal 3, 79.8万 | ordinal 第6, 6th | percent 5%, 百分之五 | permille 千分之三 | fraction 三分之一
