@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import defaultdict
 
 from transqa.checks.base import check_type
@@ -197,68 +198,102 @@ class NameVariants:
 
     @staticmethod
     def finish(records, options, context):
-        occurrences = []  # (index, [(canonical word, token position)], tokens, spans, target)
-        names: dict[str, tuple] = {}  # a name's text -> (tokens, spans from its start, canonical words)
+        # One entry per distinct name text; an occurrence is three ints in arrays (its record, name and
+        # start), not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
+        name_of: dict[str, int] = {}  # a name's text -> its number
+        names = []  # number -> (tokens, spans from the name's start, [(canonical word, token position)], key)
         abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
-        for index, target, *bounds in records:
-            for k in range(0, len(bounds), 2):
-                start, end = bounds[k], bounds[k + 1]
+        occ_record, occ_name, occ_start = array("q"), array("q"), array("q")
+        for r, record in enumerate(records):
+            target = record[1]
+            for k in range(2, len(record), 2):
+                start, end = record[k], record[k + 1]
                 text = target[start:end]
-                if text not in names:
-                    found = list(_tokens(text))
-                    tokens = [t[2] for t in found]
-                    canonical = [_canonical(t) for t in tokens]
-                    for t, words in zip(tokens, canonical):
-                        if words != [_form(t)]:
-                            abbreviated.update(words)
-                    names[text] = (tokens, [t[:2] for t in found],
-                                   [(w, i) for i, words in enumerate(canonical) for w in words])
-                tokens, spans, words = names[text]
-                occurrences.append((index, words, tokens, [(a + start, b + start) for a, b in spans], target))
-        del names
-        keys = [tuple(w for w, _ in words) for _, words, *_ in occurrences]
-        # two forms of one key differ in a token written otherwise than its canonical words
-        distinct = [key for key in dict.fromkeys(keys) if len(key) >= 3 and not abbreviated.isdisjoint(key)]
+                number = name_of.get(text)
+                if number is None:
+                    number = name_of[text] = len(names)
+                    names.append(_name_entry(text, abbreviated))
+                occ_record.append(r)
+                occ_name.append(number)
+                occ_start.append(start)
+        del name_of
+        # keys in order of first occurrence (names are numbered in that order); two forms of one key
+        # differ in a token written otherwise than its canonical words
+        distinct = [key for key in dict.fromkeys(entry[3] for entry in names)
+                    if len(key) >= 3 and not abbreviated.isdisjoint(key)]
         wanted = {w for key in distinct for w in key}
-        by_word = defaultdict(set)  # only the words of those keys, built in the same order as for all
-        for n, key in enumerate(keys):
-            for w in set(key):
-                if w in wanted:
-                    by_word[w].add(n)
-        del keys
-        # entity key (canonical words of a shorter name) -> [(form, index, start, end)]
-        forms = defaultdict(dict)
+        names_with = defaultdict(list)  # wanted word -> numbers of the names whose key has it
+        for number, entry in enumerate(names):
+            for w in set(entry[3]) & wanted:
+                names_with[w].append(number)
+        per_name = [array("q") for _ in names]  # name number -> its occurrences, in order
+        for n, number in enumerate(occ_name):
+            per_name[number].append(n)
+        frequency = {w: sum(len(per_name[number]) for number in numbers) for w, numbers in names_with.items()}
+        sets: dict[str, set[int]] = {}
+
+        def occurrences_with(word: str) -> set[int]:
+            # the occurrences whose key has `word`, added in document order (as one set per word was)
+            if word not in sets:
+                found = sets[word] = set()
+                for n in sorted(n for number in names_with[word] for n in per_name[number]):
+                    found.add(n)
+            return sets[word]
+
+        # entity key (canonical words of a shorter name) -> [(form, index, start, end, target)], one per
+        # place the key is found (an occurrence meets a key once per position k); a form is shared by all
+        # occurrences of its name, the text is sliced for the one shown only
+        forms = defaultdict(list)
+        form_of: dict[tuple[int, int, int], tuple[str, ...]] = {}
         for key in distinct:
-            rarest = min(key, key=lambda w: len(by_word[w]))
-            for n in by_word[rarest]:
-                index, words, tokens, spans, text = occurrences[n]
-                seq = [w for w, _ in words]
+            rarest = min(key, key=lambda w: frequency[w])
+            for n in occurrences_with(rarest):
+                record, offset = records[occ_record[n]], occ_start[n]
+                index, text = record[0], record[1]
+                tokens, spans, words, seq = names[occ_name[n]]
                 for k in range(len(seq) - len(key) + 1):
-                    if tuple(seq[k:k + len(key)]) != key:
+                    if seq[k:k + len(key)] != key:
                         continue
                     first, last = words[k][1], words[k + len(key) - 1][1]
                     whole = (k == 0 or words[k - 1][1] != first) and (
                         k + len(key) == len(seq) or words[k + len(key)][1] != last)
                     if whole:
-                        form = tuple(_form(t) for t in tokens[first:last + 1])
-                        start, end = spans[first][0], spans[last][1]
-                        forms[key][(n, k)] = (form, index, start, end, text[start:end])
+                        form = form_of.get((occ_name[n], first, last))
+                        if form is None:
+                            form = form_of[occ_name[n], first, last] = tuple(_form(t) for t in tokens[first:last + 1])
+                        start, end = spans[first][0] + offset, spans[last][1] + offset
+                        forms[key].append((form, index, start, end, text))
         reported = set()
         for key, found in forms.items():
-            variants = {f[0] for f in found.values()}
+            variants = {f[0] for f in found}
             if len(variants) < 2:
                 continue
             common = set.intersection(*(set(v) for v in variants))
             if len(common) < options["min_shared"]:
                 continue
-            best = _dominant([(f[0], f[1]) for f in sorted(found.values(), key=lambda f: (f[1], f[2]))])
-            shown = next(f for f in sorted(found.values(), key=lambda f: (f[1], f[2])) if f[0] == best)
-            count = sum(1 for f in found.values() if f[0] == best)
-            for form, index, start, end, _ in found.values():
+            ordered = sorted(found, key=lambda f: (f[1], f[2]))
+            best = _dominant([(f[0], f[1]) for f in ordered])
+            shown = next(f for f in ordered if f[0] == best)
+            shown = shown[4][shown[2]:shown[3]]
+            count = sum(1 for f in found if f[0] == best)
+            for form, index, start, end, _ in found:
                 if form != best and (index, start, end) not in reported:
                     reported.add((index, start, end))
-                    yield Hit("target", start, end, {"other": shown[4], "count": count},
-                              suggestion=shown[4], segment=index)
+                    yield Hit("target", start, end, {"other": shown, "count": count},
+                              suggestion=shown, segment=index)
+
+
+def _name_entry(text: str, abbreviated: set[str]) -> tuple:
+    """(tokens, spans from the name's start, [(canonical word, token position)], key) of one name's
+    text; adds to `abbreviated` the canonical words of tokens written otherwise than them."""
+    found = list(_tokens(text))
+    tokens = [t[2] for t in found]
+    canonical = [_canonical(t) for t in tokens]
+    for t, words in zip(tokens, canonical):
+        if words != [_form(t)]:
+            abbreviated.update(words)
+    words = [(w, i) for i, ws in enumerate(canonical) for w in ws]
+    return tokens, [t[:2] for t in found], words, tuple(w for w, _ in words)
 
 
 KNOWN_ACRONYMS = ["GDP", "CEO", "AI", "IT", "TV", "UK", "US", "USA", "EU", "UN", "PRC", "DNA", "COVID", "CPC",
