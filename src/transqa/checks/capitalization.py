@@ -96,7 +96,8 @@ class CapitalizationInconsistent:
         if caps or lowers:
             # one string per segment, `index|word:start ...|word:start ...` (capitalised, then lowercase
             # `the x`; a word's end is its start plus its length): a third of a tuple of tuples
-            yield f"{index}|{' '.join(f'{w}:{start}' for w, start, _ in caps)}|{lowers}"
+            return (f"{index}|{' '.join(f'{w}:{start}' for w, start, _ in caps)}|{lowers}",)
+        return ()
 
     @staticmethod
     def finish(records, options, context):

@@ -113,15 +113,15 @@ class LengthRatio:
     def collect(index, segment, options, context):
         units = source_units(segment.source)
         if units < 3:
-            return
+            return ()  # a tuple, not a generator: cheaper for the engine to take per segment
         words = target_words(segment.target)
         if has_han(segment.target) and _han_count(segment.target) >= words:
-            return  # a target still mostly in Chinese is ACC003's finding, not a length question
+            return ()  # a target still mostly in Chinese is ACC003's finding, not a length question
         body = segment.target.strip()
         start = segment.target.find(body) if body else 0
         src_sent, tgt_sent = sentence_counts(segment.source, segment.target) if units >= options["min_units"] \
             else (0, 0)
-        yield _pack(index, units, words, src_sent, tgt_sent, start, start + len(body))
+        return (_pack(index, units, words, src_sent, tgt_sent, start, start + len(body)),)
 
     @staticmethod
     def finish(records, options, context):

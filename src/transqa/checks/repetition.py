@@ -310,15 +310,15 @@ class DuplicateTranslation:
     def collect(index, segment, options, context):
         toks = tokens(segment.target)
         if len(toks) < options["min_words"] or has_han(segment.target):
-            return
+            return ()
         if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
-            return
+            return ()
         # 64-bit hashes of the first four and the last four words (the keys `finish` groups on), the
         # word count and the index in one int, and the segment's own texts (no copy in this process):
         # the words and the source key are worked out again only for segments that share a key
         packed = index << 160 | len(toks) << 128 | stable_hash(" ".join(toks[:4])) << 64 | \
             stable_hash(" ".join(toks[-4:]))
-        yield (packed, segment.id, segment.source, segment.target)
+        return ((packed, segment.id, segment.source, segment.target),)
 
     @staticmethod
     def finish(records, options, context):
