@@ -23,9 +23,10 @@ def unaligned_sentence(segment, options, context):
     """The aligner found no partner for this sentence (`side: source`: omitted; `target`: added)."""
     side = options["side"]
     if segment.meta.get("bead") != _BEADS[side]:
-        return
+        return ()  # not a generator: nothing to create per segment on the usual path
     text = segment.text(side)
     body = text.strip()
     if body:
         start = text.index(body)
-        yield Hit(side, start, start + len(body), {"count": len(body)})
+        return [Hit(side, start, start + len(body), {"count": len(body)})]
+    return ()

@@ -29,9 +29,10 @@ def reference_chrf_low(segment, options, context):
     it is computed here only when a segment carries a reference but no score (rule examples, API use).
     """
     if not segment.target.strip():
-        return
+        return ()  # not a generator: nothing to create per segment on the usual path
     score = _sentence_chrf(segment, context)
     if score is not None and score < options["threshold"]:
         body = segment.target.strip()
         start = segment.target.index(body)
-        yield Hit("target", start, start + len(body), {"chrf": round(score, 1), "threshold": options["threshold"]})
+        return [Hit("target", start, start + len(body), {"chrf": round(score, 1), "threshold": options["threshold"]})]
+    return ()

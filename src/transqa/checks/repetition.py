@@ -91,12 +91,16 @@ def repeated_phrase(segment, options, context):
     """
     words = segment.target.lower().split()
     if len(words) - len(set(words)) < 4:  # three copies of a 2+ word phrase repeat at least 4 words
-        return
+        return ()
     pairs = list(zip(words, words[1:]))
     if len(pairs) - len(set(pairs)) < 2 or max(Counter(pairs).values()) < 3:
-        return
+        return ()
     if segment.target.isascii() and not _periodic(_ASCII_WORD.findall(segment.target.lower())):
-        return  # the backtracking regex costs ~0.3 ms on such a segment, this test ~15 µs
+        return ()  # the backtracking regex costs ~0.3 ms on such a segment, this test ~15 µs
+    return _loops(segment)
+
+
+def _loops(segment):
     for m in _LOOP.finditer(segment.target):
         phrase = m.group(1)
         times = len(re.findall(r"\b" + re.escape(phrase) + r"\b", m.group(), re.IGNORECASE))
@@ -194,10 +198,14 @@ def duplicate_sentence(segment, options, context):
     """
     text = segment.target
     if text.count(" ") < 2 * options["min_words"] or not _SENT_END.search(text):
-        return
+        return ()
     spans = sentence_spans(text)
     if len(spans) < 2:
-        return
+        return ()
+    return _duplicates(segment, text, spans, options, context)
+
+
+def _duplicates(segment, text, spans, options, context):
     toks = [tokens(text[a:b]) for a, b in spans]
     repeats: list[tuple[int, float]] = []
     parallel = None
