@@ -167,7 +167,7 @@ def _similar(a_text: str, a_tok: list[str], b_text: str, b_tok: list[str], optio
     shorter, longer = sorted((len(a_tok), len(b_tok)))
     if shorter < options["min_words"] or shorter / longer < options["min_length_ratio"]:
         return None
-    if _dice_with_sets(a_tok, b_tok, frozenset(a_tok), frozenset(b_tok)) < options["min_dice"]:  # = dice()
+    if _dice_below(a_tok, b_tok, options["min_dice"]):
         return None
     score = chrf(b_text, a_text, context)
     return score if score >= options["min_chrf"] else None
@@ -287,6 +287,20 @@ def _sources_alike(a: str, b: str, limit: float) -> bool:
     """`_source_similarity(a, b) >= limit`, from bounds when they suffice (most candidate pairs)."""
     alike = _alike_by_bounds(a, b, limit)
     return _source_similarity(a, b) >= limit if alike is None else alike
+
+
+def _dice_below(a: list[str], b: list[str], limit: float) -> bool:
+    """`dice(a, b) < limit`, counting repeated words only when bounds from the sets do not decide it:
+    the shared words count at least once each and at most once plus the side's surplus of repeats."""
+    if not a or not b:
+        return 0.0 < limit
+    sa, sb = frozenset(a), frozenset(b)
+    shared, total = len(sa & sb), len(a) + len(b)
+    if 2.0 * shared / total >= limit:
+        return False
+    if 2.0 * (shared + min(len(a) - len(sa), len(b) - len(sb))) / total < limit:
+        return True
+    return _dice_with_sets(a, b, sa, sb) < limit
 
 
 def _dice_with_sets(a: list[str], b: list[str], sa: frozenset, sb: frozenset) -> float:
