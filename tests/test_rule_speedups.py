@@ -1,0 +1,108 @@
+"""Fast paths of the fluency rules give exactly what the plain regexes give (fuzzed and on real text).
+
+Each shortcut (a word count on bytes, a gate before a regex, a regex written to start at a literal)
+must only save work: equal counts, equal matches, and a gate that never stops a text the regex matches.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from transqa.checks import capitalization, length, repetition
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def real_targets(limit: int = 3000) -> list[str]:
+    path = DATA / "newstest" / "newstest2019.zh-en.en"
+    return path.read_text(encoding="utf-8").splitlines()[:limit] if path.exists() else []
+
+
+def fuzz(pieces: list[str], n: int, longest: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_target_words_on_bytes_equals_the_regex_count():
+    texts = fuzz(list("ab1 .'-,Z9\t") + ["\n", "’", "é", "a.b.c", "x'y"], 20000, 25, 1) + real_targets()
+    texts += ["", "a", "a.b.c.d", "U.S. 3.5% -x- 'a' a'' ''b", "e-mail's co-op.", "a..b", "a.-b", "..."]
+    for text in texts:
+        assert length.target_words(text) == len(length._EN_WORD.findall(text)), repr(text)
+    assert length.target_words("The U.S. grew 3.5% in 2022.") == 6
+
+
+def test_has_han_is_a_search_for_han():
+    for text in ["", "abc", "“quoted” text", "北京 Beijing", "x\U00020000", "é", "\u33ff"]:
+        assert length.has_han(text) == (length._HAN_RE.search(text) is not None), text
+
+
+def test_truncation_gate_never_stops_a_match():
+    parts = ["the", "a", "an", "as", "which", "x", " ", "\n", ".", "!", "?", '"', "”", "’", "'", ")", "]", "-",
+             "ta", "The", "\u3000"]
+    matched = 0
+    for text in fuzz(parts, 60000, 8, 2) + real_targets():
+        if length._DANGLING.search(text):
+            matched += 1
+            assert length._may_dangle(text), repr(text)
+    assert matched > 500
+    assert not length._may_dangle("A complete sentence.") and not length._may_dangle("more than. ”")
+    assert length._may_dangle("more than.”  ") and length._DANGLING.search("more than.”  ")
+
+
+def test_doubled_word_gate_never_stops_a_match():
+    parts = ["the", "The", "a", "x'", "'", "s", " ", "  ", "\n", ".", ",", "-", "(", "5", "_", "he", "that", "’",
+             "T", "é", "ſ"]
+    matched = 0
+    for text in fuzz(parts, 60000, 9, 3) + real_targets():
+        if repetition._DOUBLED.search(text):
+            matched += 1
+            assert repetition._may_double(text), repr(text)
+    assert matched > 100
+    assert not repetition._may_double("No word here is said twice.")
+    assert repetition._may_double("the (the ") and repetition._may_double("students' students' book")
+
+
+def test_loop_gate_never_stops_a_match():
+    rng = random.Random(4)
+    words = ["a", "b", "A", "c9", "ab", "B", "x_y", "1"]
+    seps = [" ", "  ", ", ", ";", "-", " - ", ".", "'", "\n", "_"]
+
+    def piece():
+        return "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 4)))
+
+    matched = 0
+    for _ in range(40000):
+        phrase = piece().rstrip()
+        body = "".join((phrase.upper() if rng.random() < .2 else phrase) + rng.choice(seps)
+                       for _ in range(rng.randint(1, 4)))
+        text = (piece() if rng.random() < .5 else "") + body + (piece() if rng.random() < .5 else "")
+        if rng.random() < .3:
+            text = "".join(c if rng.random() > .05 else rng.choice(seps) for c in text)
+        if repetition._LOOP.search(text):
+            matched += 1
+            assert repetition._periodic(repetition._ASCII_WORD.findall(text.lower())), repr(text)
+    assert matched > 1000
+    assert not repetition._periodic("one two one two one three".split())
+
+
+def test_dice_below_equals_the_counted_dice():
+    rng = random.Random(11)
+    for _ in range(50000):
+        a = [rng.choice("abcdefg") for _ in range(rng.randint(0, 12))]
+        b = [rng.choice("abcdefgh") for _ in range(rng.randint(0, 12))]
+        limit = rng.choice([0.0, 0.5, 0.7, 0.8, 1.0, rng.random(), 6 / 7])
+        assert repetition._dice_below(a, b, limit) == (repetition.dice(a, b) < limit), (a, b, limit)
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_the_x_regex_finds_what_the_plain_one_finds(seed):
+    plain = re.compile(r"\b[Tt]he\s+([A-Za-z][A-Za-z'’-]*)(?=(?:\s+(\S+))?)")
+    parts = ["the", "The", "THE", "he", "t", "T", "x-", " ", "\n", "Forum", "cat", "'", "’", ".", "_", "9", "é"]
+    for text in fuzz(parts, 20000, 10, seed) + real_targets():
+        expected = [(m.start(), m.end(), m.groups()) for m in plain.finditer(text)]
+        found = [(m.start() - 1, m.end(), m.groups()) for m in capitalization._THE.finditer(text)]
+        assert found == expected, repr(text)
