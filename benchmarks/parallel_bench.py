@@ -1,7 +1,7 @@
 """`--jobs` speed-up: transqa --jobs 1 vs --jobs N, wall and CPU (parent + reaped workers), same report.
 
     python benchmarks/parallel_bench.py --pairs 50000 --runs 3            # CLI runs, interleaved
-    python benchmarks/parallel_bench.py --pairs 50000 --runs 1 --timeline # + where the CPU goes per worker
+    python benchmarks/parallel_bench.py --pairs 50000 --runs 0 --timeline 1,2  # where the CPU goes, per worker
 
 Corpus and glossary as benchmarks/run.py (newstest replicated to --pairs, synthetic 100,000-entry
 glossary). Each CLI run is its own process; wall, CPU (user + system from wait4, which includes the
@@ -125,7 +125,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "newstest")
     parser.add_argument("--src", type=Path, help="your own pair instead of the replicated corpus")
     parser.add_argument("--tgt", type=Path)
-    parser.add_argument("--timeline", action="store_true", help="also time every worker task (in process)")
+    parser.add_argument("--timeline", default="", metavar="JOBS",
+                        help="comma-separated --jobs values to run in this process with every worker task timed")
     parser.add_argument("--transqa", default=str(Path(sys.executable).with_name("transqa")))
     args = parser.parse_args()
 
@@ -149,9 +150,8 @@ def main() -> None:
                   f"load average before {load:.2f}", flush=True)
     if args.runs:
         summary(results, args.jobs, reports, src.name)
-    if args.timeline:
-        for jobs in (1, args.jobs):
-            timeline(src, tgt, glossary, jobs)
+    for jobs in filter(None, args.timeline.split(",")):
+        timeline(src, tgt, glossary, int(jobs))
 
 
 def summary(results: dict, jobs: int, reports: list[bytes], name: str) -> None:
