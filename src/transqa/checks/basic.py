@@ -42,15 +42,9 @@ _HAN_TRAIL = LazyPattern(f"[^{HAN}]+$")
 
 def _glossary_sources(context) -> dict[str, tuple[str, ...]]:
     """Glossary source term -> its approved target renderings (lowercased), built once per run."""
-    def build():
-        table: dict[str, tuple[str, ...]] = {}
-        for glossary in context.glossaries:
-            for term in getattr(glossary, "terms", ()):
-                for source in term.source:
-                    table[source] = table.get(source, ()) + tuple(t.lower() for t in term.target)
-        return table
+    from transqa.glossary import source_renderings
 
-    return context.memo(("han-in-target", "glossary"), build)
+    return context.memo(("han-in-target", "glossary"), lambda: source_renderings(context.glossaries))
 
 
 def _quoted_gloss(text: str, start: int, end: int, source: str, max_chars: int) -> bool:

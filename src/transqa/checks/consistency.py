@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.terms import find_rendering, fold, term_index
+from transqa.terms import alternatives, find_rendering, fold, term_index
 from transqa.textspans import HAN_RE, LATIN_LETTER_RE
 
 _SPACE_RE = re.compile(r"\s+")
@@ -147,13 +147,12 @@ class TermInconsistent:
         if not target.strip():
             return
         terms = term_index(context)
-        if len(terms):
+        if len(terms) and terms.may_have_alternatives(segment.source, options["all_entries"]):
             folded = fold(target)
             seen = set()
             for hit in terms.source_hits(segment.source):
                 term = hit.term
-                renderings = term.target if term.consistent else (
-                    [r for r in term.target if not r.isupper()] if options["all_entries"] else ())
+                renderings = alternatives(term.target, term.consistent, options["all_entries"])
                 if len(renderings) < 2 or id(term) in seen:
                     continue
                 seen.add(id(term))
