@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
+from transqa.numbers.trie import trie_pattern
 
 UNIT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -29,16 +29,12 @@ _ALL_FORMS = [*ALL_WORDS, *(w.capitalize() for w in ALL_WORDS), *(w.upper() for 
 _W = trie_pattern(_ALL_FORMS)
 _MORE = rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b"
 _SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
-# The same matches as
-#   \b[Hh]alf\s+an?\s+{_SCALE_WORD}\b|\b(?:(?:[Aa]n?)\s+)?(?:{_W}){_MORE}
-# written to start with a character class (the regex engine then skips in C to the next letter that
-# can start a match) followed by the word-boundary check; the branches then look behind at that letter.
-# No number word starts with a or A, so the article and a bare word never compete for one position.
-assert not any(w[0] in "aA" for w in _ALL_FORMS)
+# The same matches as \b[Hh]alf\s+an?\s+{_SCALE_WORD}\b|\b(?:(?:[Aa]n?)\s+)?(?:{_W}){_MORE}: one word
+# boundary first (fails at once inside a word), then one look at the letter, before the alternation
+# is tried (a quarter less CPU than two \b branches on newstest; starting the pattern with the letter
+# class was slower: too many letters can start a number word)
 _FIRST = "".join(sorted({w[0] for w in _ALL_FORMS} | set("HhAa")))
-WORDS_RE = re.compile(
-    rf"[{_FIRST}]{NO_WORD_BEFORE_FIRST}(?:(?<=[Hh])alf\s+an?\s+{_SCALE_WORD}\b"
-    rf"|(?:(?<=[Aa])n?\s+(?:{_W})|{trie_pattern(_ALL_FORMS, first_consumed=True)}){_MORE})")
+WORDS_RE = re.compile(rf"\b(?=[{_FIRST}])(?:[Hh]alf\s+an?\s+{_SCALE_WORD}\b|(?:(?:[Aa]n?)\s+)?(?:{_W}){_MORE})")
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
 VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
 

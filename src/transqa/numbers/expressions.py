@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transqa.errors import TransqaError
-from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
+from transqa.numbers.trie import trie_pattern
 from transqa.yamlio import line_of, load_yaml_file
 
 ENTRY_KEYS = ("source", "target", "note", "ref")
@@ -88,11 +88,11 @@ def _alternation(strings: list[str], flags: int = 0, words: bool = False) -> re.
     if not strings:
         return None
     unique = sorted(set(strings), key=len, reverse=True)
-    if words:                               # (?<!\w) before a rendering, checked after its first character
-        body = trie_pattern(unique, fold=bool(flags & re.IGNORECASE), after_first=NO_WORD_BEFORE_FIRST)
+    if words:
+        body = trie_pattern(unique, fold=bool(flags & re.IGNORECASE))
     else:                                   # 财富 500 强 = 财富500强: spaces between characters allowed
         body = trie_pattern(unique, joiner=r"\s?")
-    return re.compile(rf"(?:{body})(?!\w)" if words else body, flags)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if words else body, flags)
 
 
 def load_expressions(paths: tuple[str, ...] = (), *, include_default: bool = True) -> Expressions:

@@ -7,19 +7,16 @@ import re
 # `(?<!\w)` checked one character later: after the first character of a match, "the character before
 # it is not a word character". A pattern that starts with a literal character (and not with this
 # lookbehind or a `\b`) lets the regex engine skip to the next possible first character in C instead of
-# trying the whole pattern at every position (2-3x cheaper on a sentence). `[\s\S]`: any character,
-# including a newline.
+# trying the whole pattern at every position: about 2x cheaper when few characters can start a match
+# (month names: capitals), slower when many can (number words). `[\s\S]`: any character, even a newline.
 NO_WORD_BEFORE_FIRST = r"(?<!\w[\s\S])"
 
 
-def trie_pattern(words, joiner: str = "", fold: bool = False, after_first: str = "",
-                 first_consumed: bool = False) -> str:
+def trie_pattern(words, joiner: str = "", fold: bool = False, after_first: str = "") -> str:
     """A regex source matching any of `words` (longest first); `joiner` goes between characters.
 
     `after_first` is inserted right after the first character of every word (a zero-width check
     such as NO_WORD_BEFORE_FIRST), so the pattern still starts with a literal character.
-    `first_consumed`: the first character was matched just before (by a character class); it is
-    checked behind instead, `(?<=c)`, and the pattern matches the rest of the word.
     """
     root: dict = {}
     for word in words:
@@ -30,8 +27,7 @@ def trie_pattern(words, joiner: str = "", fold: bool = False, after_first: str =
 
     def build(node: dict, first: bool = False) -> str:
         end = "" in node
-        branches = [(f"(?<={re.escape(ch)})" if first and first_consumed else re.escape(ch))
-                    + (after_first if first else "") + (joiner if any(k for k in sub) else "")
+        branches = [re.escape(ch) + (after_first if first else "") + (joiner if any(k for k in sub) else "")
                     + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
             return ""

@@ -34,6 +34,7 @@ PERCENT_RE = re.compile(
     rf"|(?P<v4>[一二两三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
     rf"|(?P<den>{NUM})分之(?P<num>{NUM})"
     rf"|(?<![0-9/.])(?P<sn>{D}{{1,2}})/(?P<sd>{D}{{1,3}})(?![0-9/]))")
+TENTHS_GATE = re.compile(r"[一二两三四五六七八九1-9]成")   # what the 成 branch of PERCENT_RE needs
 PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿)")
 
 # --- plain numbers ---------------------------------------------------------------------------------
@@ -59,7 +60,8 @@ WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一",
 # A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
     # every percent, fraction and 成 pattern needs one of these characters
-    gate = "分" in text or "%" in text or "％" in text or "‰" in text or "成" in text or "/" in text
+    gate = ("%" in text or "％" in text or "‰" in text or "/" in text or "分之" in text or "百分" in text
+            or "成" in text and TENTHS_GATE.search(text) is not None)
     for m in (PERCENT_RE.finditer(text) if gate else ()):
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
@@ -257,8 +259,14 @@ VAGUE_RE = re.compile(r"(?=[上成数几好十])(?:上|成|数|几|好几|十几
                       r"|(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])(?P<s2>十|百|千|万)")
 
 
+# The two characters every VAGUE_RE match starts with (a superset): a search that runs in C
+VAGUE_GATE = re.compile("[上成数几好十一二三四五六七八九][十百千万亿几二三四五六七八九]")
+
+
 def _vague(text: str, claims: _Claims, out: list[Quantity]) -> None:
     """上万, 数十, 五六十: no exact value, but a translation's 10,000 or 50 to 60 is not an addition."""
+    if VAGUE_GATE.search(text) is None:
+        return
     for m in VAGUE_RE.finditer(text):
         if m.group("s"):
             values = [float(scale_of(m.group("s")) * (10 if m.group().startswith("十几") else 1))]

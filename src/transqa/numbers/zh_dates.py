@@ -20,6 +20,10 @@ DATE_RE = re.compile(
     rf"|(?P<d3>{_DAY})(?:日(?![本元报内前后常益期子常间光])|号(?=[上下晚凌早中，,]))"
     rf")")
 ISO_DATE_RE = re.compile(rf"(?=[0-9０-９])(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
+# What DATE_RE and TIME_RE cannot match without: a numeral right before 年/月/日/号 (时/点/:): searches
+# that run in C, cheaper than trying the patterns themselves at every position
+DATE_GATE = re.compile("[0-9０-９〇零一二三四五六七八九十][年月日号]")
+TIME_GATE = re.compile("[0-9０-９零一二三四五六七八九十][时点:：]")
 WEEKDAY_RE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RANGE_MONTH_RE = re.compile(rf"({D}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?[-—–~～至到]$")
 
@@ -76,7 +80,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             claims.take(m.start(), m.end())
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(y, mo, d)))
     month = None
-    dated = "年" in text or "月" in text or "日" in text or "号" in text
+    dated = ("年" in text or "月" in text or "日" in text or "号" in text) and DATE_GATE.search(text) is not None
     for m in (DATE_RE.finditer(text) if dated else ()):
         if not claims.free(m.start(), m.end()) or _ident(text, m.start(), m.end()):
             continue
@@ -121,7 +125,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    if not ("时" in text or "点" in text or ":" in text or "：" in text):
+    if not ("时" in text or "点" in text or ":" in text or "：" in text) or TIME_GATE.search(text) is None:
         return
     for m in TIME_RE.finditer(text):
         g = m.groupdict()
