@@ -106,3 +106,32 @@ def test_the_x_regex_finds_what_the_plain_one_finds(seed):
         expected = [(m.start(), m.end(), m.groups()) for m in plain.finditer(text)]
         found = [(m.start() - 1, m.end(), m.groups()) for m in capitalization._THE.finditer(text)]
         assert found == expected, repr(text)
+
+
+def test_length_rules_share_one_collect_pass(monkeypatch):
+    from dataclasses import replace
+
+    from transqa.checks import Context
+    from transqa.engine import run_rules
+    from transqa.model import Document, Location, Segment
+    from transqa.pipeline import RunOptions, prepare
+
+    lines = [("我们今天讨论了经济发展和社会进步的许多问题以及未来的计划。", "We discussed many questions of economic "
+              "development and social progress today, as well as plans for the future.")] * 30
+    lines[7] = ("这是一个很长的句子，里面有很多很多的汉字和内容需要翻译成英文，还有更多的内容。", "Short.")
+    doc = Document(segments=tuple(Segment(n, s, t, Location("a", n), Location("b", n))
+                                  for n, (s, t) in enumerate(lines, 1)))
+    rules = [r for r in prepare(RunOptions()).rules if r.code in ("LEN001", "LEN002")]
+    calls = []
+    original = length.LengthRatio.collect
+    monkeypatch.setattr(length.LengthRatio, "collect", staticmethod(
+        lambda *a: calls.append(1) or original(*a)))
+    together = run_rules(doc, rules, Context())
+    assert len(calls) == len(lines)  # one pass for both rules
+    alone = [f for rule in rules for f in run_rules(doc, [rule], Context())]
+    assert sorted(together, key=lambda f: (f.segment, f.code)) == sorted(alone, key=lambda f: (f.segment, f.code))
+    assert together  # the omission is found
+    calls.clear()
+    other = [rules[0], replace(rules[1], options={**rules[1].options, "min_units": 10.0})]
+    run_rules(doc, other, Context())
+    assert len(calls) == 2 * len(lines)  # a different min_units: records not shared

@@ -167,10 +167,23 @@ class _InProcess:
             yield map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
 
     def document_hits(self, rules: Sequence[Rule]) -> Iterator[list[tuple[int, Hit]]]:
-        """Each document rule collected and finished (its records dropped before the next rule's)."""
-        for rule in rules:  # no name keeps the records once finish_records returns
-            yield finish_records(rule, map_chunk(self.segments, 0, [rule], self.context).records[rule.code],
-                                 self.context)
+        """Each document rule collected and finished (its records dropped before the next rule's), except
+        that a rule with the same `collect_key` as the rule before it finishes that rule's records."""
+        shared, records = None, None
+        for rule in rules:
+            key = collect_key(rule)
+            if key is None or key != shared:
+                records = None  # dropped before the next rule collects
+                records = map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
+            shared = key
+            yield finish_records(rule, records, self.context)
+
+
+def collect_key(rule: Rule) -> tuple | None:
+    """Rules with equal keys collect equal records: same check, same values of the options its collect
+    reads (the check class lists them in `collect_options`, e.g. LEN001/LEN002); None: never shared."""
+    names = getattr(registry()[rule.check].run, "collect_options", None)
+    return None if names is None else (rule.check, repr([rule.options[name] for name in names]))
 
 
 def run_rules(document: Document, rules: Sequence[Rule], context: Context, jobs: int = 1) -> list[Finding]:

@@ -109,6 +109,8 @@ _OPTIONS = {
 class LengthRatio:
     """The target is far shorter (omission) or longer (addition) than this document's translations usually are."""
 
+    collect_options = ("min_units",)  # all that collect reads: LEN001 and LEN002 share one pass (engine.collect_key)
+
     @staticmethod
     def collect(index, segment, options, context):
         units = source_units(segment.source)
