@@ -108,6 +108,32 @@ def test_no_gate_hides_a_match():
     assert stopped > 100
 
 
+PREFIXED = [(r"\bthe\s+\w+", True), (r"(?<=, )and\b", False), (r"^Hello", True), (r"(?m)^the", True),
+            (r"ab\Kc", False), (r"(?:and|or)(?= )", True), (r"\bx(?=y)|z", True), (r"(?i)thİs", False)]
+
+
+def test_searches_started_at_a_leading_literal_find_every_match():
+    matchers = [m for m in _shipped_matchers() + [up.compile_regex(p, ic) for p, ic in EXTRA + PREFIXED]
+                if m.prefixes]
+    assert len(matchers) >= 8
+    assert up.prefix_gate(r"\bx(?=y)|z", True) == ((), False)  # a top-level alternative without one
+    assert up.prefix_gate(r"\Gab", False) == ((), False)
+    assert up.compile_tokens(("per cent", "percent"), True).prefixes == ("per", "percent")  # each alternative
+    assert up.prefix_gate(r"\b(?:make|made)\s+x", True) == (("made", "make"), True)
+    rng = random.Random(8)
+    samples = texts(150) + ["the the, and or Hello\nthe x, andy abc", "Hello the", "and", ""]
+    samples += ["".join(rng.choice(["the ", "and ", ", ", "or", "Hello", "ab", "c", "x", "\n", "İ", "THE"])
+                        for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for m in matchers:
+        plain = up.Matcher(m.compiled)
+        plain.prefixes = ()
+        for text in samples:
+            for pos, end in ((0, None), (3, len(text) - 1)):
+                found = [x.span() for x in m.scan(text, pos=pos, endpos=end, isolate=False)]
+                assert found == [x.span() for x in plain.scan(text, pos=pos, endpos=end, isolate=False)], \
+                    (m.pattern, text)
+
+
 def test_folded_tokens_see_dotted_and_long_letters():
     for token, text in (("is", "thİs İs"), ("this", "thiſ"), ("kilo", "\u212ailo"), ("I", "ı")):
         m = up.compile_tokens((token,), True)

@@ -269,17 +269,79 @@ def gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool]:
     return tuple(sorted(needles, key=lambda n: (-len(n), n))), folded
 
 
+@functools.lru_cache(maxsize=4096)
+def prefix_gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool]:
+    """(prefixes, folded): every match attempt that succeeds starts with one of `prefixes` (in the
+    folded text when `folded`), the pattern's leading literals after zero-width assertions (`\\b`,
+    look-arounds); ((), False) when it has none of two or more characters. A search can then start at
+    the next occurrence of one: `regex` matches at a position the same whatever `pos` it was given
+    (look-behinds and `\\b` see the text before it; `^` never matches there), except with `\\G`."""
+    parseable = _parseable(pattern) if _sre is not None and "\\G" not in pattern else None
+    if parseable is None:
+        return (), False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            items = list(_sre_parse.parse(parseable))
+    except Exception:
+        return (), False
+    folded = ignorecase or _INLINE_FLAGS.search(pattern) is not None
+    run = _leading(items, folded)
+    if not run or min(map(len, run)) < 2:
+        return (), False
+    prefixes = {fold(r) for r in run} if folded else set(run)
+    return tuple(sorted(prefixes)), folded and any(r != r.upper() for r in prefixes)
+
+
+def _leading(items, folded: bool) -> list[str] | None:
+    """Strings one of which starts every match of the parsed sequence `items` (None: unknown)."""
+    items = list(items)
+    while items and items[0][0] in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        items.pop(0)  # zero-width: the match starts with what follows
+    if items and items[0][0] in (_sre.BRANCH, _sre.SUBPATTERN) and _literal_choices(*items[0], folded) is None:
+        op, av = items[0]  # alternatives that are not plain literals: each must have leading literals
+        if op is _sre.SUBPATTERN:
+            return _leading(av[3], folded)
+        alternatives = [_leading(alt, folded) for alt in av[1]]
+        if all(alternatives) and sum(map(len, alternatives)) <= MAX_NEEDLES:
+            return [r for alt in alternatives for r in alt]
+        return None
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL and _gate_char(chr(av), folded):
+            run = [r + chr(av) for r in run] or [chr(av)]
+            continue
+        choices = _literal_choices(op, av, folded)
+        if choices is None or len(run or [""]) * len(choices) > MAX_NEEDLES:
+            break
+        run = [r + c for r in run or [""] for c in choices]
+    return run or None
+
+
+def _next_prefix(hay: str, prefixes: tuple[str, ...], pos: int, end: int) -> int:
+    """The first position >= pos where one of `prefixes` occurs wholly before `end`, else -1."""
+    best = -1
+    for prefix in prefixes:
+        at = hay.find(prefix, pos, end)
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
+
+
 class Matcher:
     """A compiled pattern with a fast path: a literal gate (see `gate`), `search` first (most texts
-    have no match), and the time limit only where backtracking could run away."""
+    have no match), searches started at the next leading literal (see `prefix_gate`), and the time
+    limit only where backtracking could run away."""
 
-    __slots__ = ("compiled", "pattern", "safe", "needles", "folded", "groups", "groupindex")
+    __slots__ = ("compiled", "pattern", "safe", "needles", "folded", "groups", "groupindex", "prefixes",
+                 "prefix_folded")
 
     def __init__(self, compiled: regex.Pattern):
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.safe = backtracking_safe(compiled.pattern)
         self.needles, self.folded = gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
+        self.prefixes, self.prefix_folded = prefix_gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
 
@@ -318,16 +380,26 @@ class Matcher:
             return
         kw = {} if self.safe and end - pos <= SAFE_LENGTH else {"timeout": time_limit(end - pos)}
         search = self.compiled.search
+        prefixes, hay = self.prefixes, None
+        if prefixes and not self.prefix_folded:
+            hay = text
+        elif prefixes and text.isascii():  # fold() is lower() here: offsets stay those of the text
+            hay = text.lower()
         try:
-            m = search(text, pos, end, **kw)
-            while m is not None:
+            while True:
+                if hay is not None:  # no match attempt can succeed before the next leading literal
+                    pos = _next_prefix(hay, prefixes, pos, end)
+                    if pos < 0:
+                        break
+                m = search(text, pos, end, **kw)
+                if m is None:
+                    break
                 if m.end() > m.start():
                     yield m
                 nxt = m.end() if m.end() > max(m.start(), pos) else m.end() + 1
                 if nxt > end:
                     break
                 pos = nxt
-                m = search(text, pos, end, **kw)
         except TimeoutError:
             raise self._timed_out(where, kw["timeout"]) from None
 
