@@ -56,6 +56,17 @@ def test_gate_needles():
     assert up.gate("万", True) == (("万",), False)  # one Han character is selective enough
 
 
+def test_count_gates():
+    assert up.count_gate(r", (?:and|or)(?<=[a-z]+, [a-z]+, (?:and|or))", True) == ((", ", 2, False),)
+    assert up.count_gate(r"(?i)AB.ab", False) == (("ab", 2, True),)
+    assert up.count_gate(r"x(ab).ab", False) == (("ab", 2, False),)  # a group is spanned once
+    assert up.count_gate(r"(?:ab)+.ab", False) == ()  # a repeat is not looked into
+    assert up.count_gate(r"ab(?=.ab)", False) == ()  # the look-ahead's `ab` may be the same one
+    assert up.count_gate(r"ab|cd.ab", False) == ()  # neither alternative needs both
+    assert not up.compile_regex(r"\w+, \w+, \w+ and", True).may_match("one, two and three")
+    assert up.compile_regex(r"\w+, \w+, \w+ and", True).may_match("one, two, three and four")
+
+
 def test_folded_needle_characters_fold_like_everything_regex_matches_to_them():
     cases = pytest.importorskip("regex._regex").get_all_cases
     flags = regex.IGNORECASE | regex.V0
@@ -92,7 +103,8 @@ def _shipped_matchers():
 
 
 EXTRA = [("this", True), ("in", True), ("Kilo", True), ("is", False), ("İstanbul", True), (r"\bk\w+", True),
-         (r"(?i)IS\b", False), (r"(?:such as|including)[^.]{0,40}?\Ketc", True), ("国家知识产权局", True)]
+         (r"(?i)IS\b", False), (r"(?:such as|including)[^.]{0,40}?\Ketc", True), ("国家知识产权局", True),
+         (r"\w+, \w+, \w+ and", True), (r"th.*th", True), (r"(?<=\w, \w+, )and", True), (r"(?:the)\W+the", True)]
 
 
 def test_no_gate_hides_a_match():

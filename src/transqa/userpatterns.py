@@ -293,6 +293,59 @@ def prefix_gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool]:
     return tuple(sorted(prefixes)), folded and any(r != r.upper() for r in prefixes)
 
 
+@functools.lru_cache(maxsize=4096)
+def count_gate(pattern: str, ignorecase: bool) -> tuple[tuple[str, int, bool], ...]:
+    """(needle, n, folded) triples: a text with a match holds `needle` n >= 2 times (in `fold(text)` when
+    `folded`, else as is), counted with str.count. From literal stretches of two or more characters
+    met twice or more in the pattern's top-level sequence (groups included) or in one positive
+    look-around: each of those spans distinct characters of the text, so the matched text, and so the
+    whole text, holds that many non-overlapping copies (str.count finds the most such copies there are).
+    `, (?:and|or)(?<=[a-z]+, [a-z]+, (?:and|or))` needs `, ` twice."""
+    parseable = _parseable(pattern) if _sre is not None else None
+    if parseable is None:
+        return ()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            items = _sre_parse.parse(parseable)
+    except Exception:
+        return ()
+    folded = ignorecase or _INLINE_FLAGS.search(pattern) is not None
+    regions: list[list[str]] = [[]]
+    _literal_runs(items, folded, regions[0], regions)
+    best: dict[str, int] = {}
+    for runs in regions:
+        runs = [fold(run) for run in runs] if folded else runs
+        for needle in set(runs):
+            n = sum(run.count(needle) for run in runs)
+            if len(needle) >= 2 and n >= 2:
+                best[needle] = max(best.get(needle, 0), n)
+    out = []
+    for needle, n in sorted(best.items()):
+        out.append((needle, n, folded and needle != needle.upper()))  # caseless: counted in the text as is
+    return tuple(out)
+
+
+def _literal_runs(items, folded: bool, runs: list[str], regions: list[list[str]]) -> None:
+    """Append to `runs` the literal stretches that every match of `items` spans once each; the bodies of
+    positive look-arounds become regions of their own."""
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL and _gate_char(chr(av), folded):
+            run.append(chr(av))
+            continue
+        if run:
+            runs.append("".join(run))
+            run = []
+        if op is _sre.SUBPATTERN:
+            _literal_runs(av[3], folded, runs, regions)
+        elif op is _sre.ASSERT:  # (direction, body): matched, but over text other items may span too
+            regions.append([])
+            _literal_runs(av[1], folded, regions[-1], regions)
+    if run:
+        runs.append("".join(run))
+
+
 def _leading(items, folded: bool) -> list[str] | None:
     """Strings one of which starts every match of the parsed sequence `items` (None: unknown)."""
     items = list(items)
@@ -334,7 +387,7 @@ class Matcher:
     limit only where backtracking could run away."""
 
     __slots__ = ("compiled", "pattern", "safe", "needles", "folded", "groups", "groupindex", "prefixes",
-                 "prefix_folded")
+                 "prefix_folded", "counts")
 
     def __init__(self, compiled: regex.Pattern):
         self.compiled = compiled
@@ -342,11 +395,14 @@ class Matcher:
         self.safe = backtracking_safe(compiled.pattern)
         self.needles, self.folded = gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
         self.prefixes, self.prefix_folded = prefix_gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
+        self.counts = count_gate(compiled.pattern, bool(compiled.flags & regex.IGNORECASE))
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
 
     def may_match(self, text: str, folded: str | None = None) -> bool:
         """False when `text` cannot contain a match (none of the needles); `folded` is `fold(text)` if known."""
+        if self.counts and not self._counted(text, folded):
+            return False
         if not self.needles:
             return True
         hay = (folded if folded is not None else fold(text)) if self.folded else text
@@ -354,6 +410,13 @@ class Matcher:
             if needle in hay:
                 return True
         return False
+
+    def _counted(self, text: str, folded: str | None) -> bool:
+        for needle, n, cased in self.counts:
+            hay = (folded if folded is not None else fold(text)) if cased else text
+            if hay.count(needle) < n:
+                return False
+        return True
 
     def _timed_out(self, where: str, limit: float = TIMEOUT) -> PatternTimeout:
         return PatternTimeout(f"pattern {self.pattern!r} took longer than {limit:g} s on {where}; "
