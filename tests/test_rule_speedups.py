@@ -135,3 +135,12 @@ def test_length_rules_share_one_collect_pass(monkeypatch):
     other = [rules[0], replace(rules[1], options={**rules[1].options, "min_units": 10.0})]
     run_rules(doc, other, Context())
     assert len(calls) == 2 * len(lines)  # a different min_units: records not shared
+
+
+def test_word_shape_tests_equal_the_regexes():
+    rng = random.Random(12)
+    words = ["".join(rng.choice("aZbY'’-") for _ in range(rng.randint(1, 6))) for _ in range(20000)]
+    words = [w for w in words if w[0].isalpha()] + ["The", "the", "THE", "Forum", "iPhone", "May", "ab", "Ab"]
+    for w in words:
+        assert capitalization._is_lower(w) == bool(capitalization._LOWER.fullmatch(w)), w
+        assert capitalization._is_capitalised(w) == bool(capitalization._CAPITALISED.fullmatch(w)), w

@@ -62,15 +62,25 @@ def _title_cased(text: str) -> bool:
     return capitalised >= 0.75 * (len(initials) - 1)
 
 
+def _is_lower(word: str) -> bool:
+    """`_LOWER.fullmatch(word)` for a _THE word ([A-Za-z][A-Za-z'’-]*), without a regex call."""
+    return len(word) > 2 and word.isalpha() and word.islower()
+
+
+def _is_capitalised(word: str) -> bool:
+    """`_CAPITALISED.fullmatch(word)` for a _THE word, without a regex call."""
+    return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def _scan(text: str):
     """(capitalised `the X` [(lower, start, end)], lowercase `the x` packed as 'word:start ...')."""
     caps, lowers = [], []
     for m in _THE.finditer(text):
         word = m.group(1)
-        if _LOWER.fullmatch(word):
+        if _is_lower(word):
             if word not in _SKIP:  # never compared: a capitalised _SKIP word is not collected either
                 lowers.append(f"{word}:{m.start(1)}")
-        elif _CAPITALISED.fullmatch(word) and word.lower() not in _SKIP:
+        elif _is_capitalised(word) and word.lower() not in _SKIP:
             nxt = m.group(2) or "."
             the = m.start() - 1
             quoted = the > 0 and text[the - 1] in "\"“‘'"
