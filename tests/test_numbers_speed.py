@@ -36,7 +36,7 @@ GATED = [
     ("en.in-every", en.IN_EVERY_RE, [" in "], ["one in every ten", "1 in 5", "one in a million"]),
     ("en.weekday", en.WEEKDAY_RE, ["day"], ["Monday", "Saturday"]),
     ("zh.decade", zh.DECADE_RE, ["年代", "世纪", "0后", zh.DIGIT_FEN], ["80年代", "20世纪", "5分30秒", "90后", "七十年代"]),
-    ("zh.percent", zh.PERCENT_RE, ["分", "%", "％", "‰", "成", "/"],
+    ("zh.percent", zh.PERCENT_RE, ["%", "％", "‰", "/", "分之", "百分", zh.TENTHS_GATE],
      ["百分之五", "5%", "3成", "三分之一", "1/3", "2个百分点", "百分百", "3‰", "约5％"]),
     ("zh.per", zh.PER_RE, ["每"], ["每万", "每十万"]),
     ("zh.event-date", zh_dates.EVENT_DATE_RE, ["·", "•", "."], ["7·19", "“7.19洪灾", "9•11"]),
@@ -44,8 +44,9 @@ GATED = [
     ("zh.lunar", zh_dates.LUNAR_RE, ["农历", "阴历"], ["农历十月十七", "阴历正月初三"]),
     ("zh.year-range", zh_dates.YEAR_RANGE_RE, ["19", "20"], ["2009-11年", "1998至99"]),
     ("zh.iso-date", zh_dates.ISO_DATE_RE, ["-", "/", ".", "．"], ["2022-12-09", "2022.12.09", "2022/1/9"]),
-    ("zh.date", zh_dates.DATE_RE, ["年", "月", "日", "号"], ["2022年12月9日", "12月9日", "18日", "5号上午", "二〇二二年"]),
-    ("zh.time", zh_dates.TIME_RE, ["时", "点", ":", "："], ["上午9时30分", "9:30", "下午三点半", "10：05"]),
+    ("zh.date", zh_dates.DATE_RE, [zh_dates.DATE_GATE], ["2022年12月9日", "12月9日", "18日", "5号上午", "二〇二二年"]),
+    ("zh.time", zh_dates.TIME_RE, [zh_dates.TIME_GATE], ["上午9时30分", "9:30", "下午三点半", "10：05"]),
+    ("zh.vague", zh.VAGUE_RE, [zh.VAGUE_GATE], ["上万", "数十", "好几百", "十几", "五六十", "几千亿", "成百"]),
     ("zh.weekday", zh_dates.WEEKDAY_RE, ["星期", "礼拜", "周"], ["星期三", "周一", "礼拜天"]),
     ("check.numeric-date", checks.NUMERIC_DATE, [checks.FOUR_DIGITS], ["12/09/2022", "12 09,2022", "3.4.2021"]),
     ("check.month-day-year", checks.MONTH_DAY_YEAR, [checks.FOUR_DIGITS], ["December 9, 2022", "Dec. 9 2022"]),
@@ -55,7 +56,8 @@ GATED = [
 
 PIECES = ["2019", "20", "19", "12", "9", "0", "5", "-", "–", "/", ".", ",", ":", "%", "‰", " ", " ", "a.m.", "pm",
           "per", "cent", "FY", "fiscal ", " in ", "day", "年", "月", "日", "号", "时", "点", "分", "成", "每", "万",
-          "十", "·", "“", "农历", "至", "到", "后", "世纪", "年代", "周", "December", "of", "st"]
+          "十", "·", "“", "农历", "至", "到", "后", "世纪", "年代", "周", "December", "of", "st", "上", "几", "百", "五",
+          "六", "三", "之"]
 
 
 def _mutate(rng: random.Random, seed: str) -> str:

@@ -87,6 +87,8 @@ def _times_agree(a: tuple, b: tuple) -> bool:
 
 
 def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
+    """Does target `t` stand for source `s`? `loose` also pairs related kinds (LOOSE, a time and its hour,
+    a date and its day): every strict match is a loose match too."""
     if s.kind == "time" or t.kind == "time":
         if s.kind == t.kind:
             return _times_agree(s.date, t.date)
@@ -191,13 +193,13 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *, source_weekda
                 used.add(hit)
         pending = rest
     for s in pending:
-        repeated = any(matches(s, t) or matches(s, t, loose=True) for t in target)
+        repeated = any(matches(s, t, loose=True) for t in target)     # loose matches include the strict ones
         if repeated and (s.kind in DATEISH or s.ident or s.vague or s.words or _yearlike(s)):
             continue                                # a date line repeats the date; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
     free = [t for i, t in enumerate(target) if i not in used
-            and not any(matches(s, t) or matches(s, t, loose=True) for s in source)]
+            and not any(matches(s, t, loose=True) for s in source)]
     free_dates = [t for t in free if t.kind in DATEISH]
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
     for s in unmatched:

@@ -83,9 +83,18 @@ def _month(name: str) -> int:
     return MONTHS.get(name) or ABBR[name]
 
 
+# What the two patterns need next to the number (a character test instead of a regex call): a space,
+# a currency sign or the B of RMB before it; a space, -, p or + after it.
+_APPROX_BEFORE_LAST = frozenset("$£€¥Bb")
+_APPROX_AFTER_FIRST = frozenset("-pP+")
+
+
 def _approx(text: str, start: int, end: int) -> bool:
-    return bool(APPROX_BEFORE_REVERSED.match(text[max(0, start - 24):start][::-1])
-                or APPROX_AFTER.match(text[end:end + 8]))
+    before = text[start - 1:start] if start > 0 else ""
+    after = text[end:end + 1]
+    return bool((before.isspace() or before in _APPROX_BEFORE_LAST)
+                and APPROX_BEFORE_REVERSED.match(text[max(0, start - 24):start][::-1])
+                or (after.isspace() or after in _APPROX_AFTER_FIRST) and APPROX_AFTER.match(text[end:end + 8]))
 
 
 NEGATIVE_WORD = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)

@@ -17,8 +17,13 @@ NUM = rf"(?:{DNUM}|{CNNUM})"
 ANY_NUMERAL = re.compile(rf"[0-9０-９{CN_CHARS}]")
 
 VAGUE_BEFORE = set("几数上成好若")
-APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|逾|超过|超|几乎|不到|不足|不少于|至少|近乎|约合|约为|多达|上下)$")
+APPROX_BEFORE_WORDS = "约|大约|近|将近|接近|逾|超过|超|几乎|不到|不足|不少于|至少|近乎|约合|约为|多达|上下".split("|")
+APPROX_BEFORE = re.compile(rf"(?:{'|'.join(APPROX_BEFORE_WORDS)})$")
 APPROX_AFTER = re.compile(r"^(?:多|余|来)?(?:左右|上下|以上|以下|前后|多|余)")
+# What the two patterns need at the number (a character test instead of a regex call): the last
+# character of a word before it (`$` also matches before a final newline), the first after it.
+_BEFORE_ENDS = frozenset(w[-1] for w in APPROX_BEFORE_WORDS) | {"\n"}
+_AFTER_STARTS = frozenset("多余来左上以前")
 
 
 def _next_in(text: str, pos: int, chars: str) -> bool:
@@ -44,8 +49,9 @@ def _num(s: str) -> float | None:
 
 
 def _approx(text: str, start: int, end: int) -> bool:
-    return bool(APPROX_BEFORE.search(text[max(0, start - 3):start]) or APPROX_AFTER.match(text[end:end + 4])
-                or APPROX_AFTER.match(text[end + 1:end + 5]))
+    return bool(start > 0 and text[start - 1:start] in _BEFORE_ENDS and APPROX_BEFORE.search(text[max(0, start - 3):start])
+                or text[end:end + 1] in _AFTER_STARTS and APPROX_AFTER.match(text[end:end + 4])
+                or text[end + 1:end + 2] in _AFTER_STARTS and APPROX_AFTER.match(text[end + 1:end + 5]))
 
 
 LABEL_RE = re.compile(r"[A-Za-z][A-Za-z.\-]*[-－]?$")

@@ -1,0 +1,134 @@
+"""Patterns rewritten to scan faster find exactly what their plain forms found (issue 8).
+
+- patterns that start with a character class and check the word boundary (or the character before)
+  after their first character, against the plain pattern they replace;
+- digit and percent scans started at the first digit, against scans from the start of the text;
+- the character tests in front of the "about / 约 / 左右" patterns, against the patterns alone;
+- the long-digit mask that looks at every 41st character first, against the plain substitution;
+- a strict number match is always a loose one (align_pairs asks only the loose question).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from transqa.numbers import compare, en, en_words, extract_en, extract_zh, model, zh_base
+from transqa.numbers.trie import trie_pattern
+
+_MONTHS = trie_pattern([*en.MONTHS, *en.ABBR])
+_MONTH = rf"(?:{_MONTHS})\b\.?"
+_DAYN, _SUF = r"(?:[12]?\d|3[01])", r"(?:st|nd|rd|th)?"
+_W = en_words._W
+# the plain forms, as they were written before the rewrite
+PLAIN = [
+    ("words", en_words.WORDS_RE, rf"\b[Hh]alf\s+an?\s+(?:hundred|thousand|million|billion|trillion)\b"
+     rf"|\b(?:(?:[Aa]n?)\s+)?(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*(?:-?fold)?\b"),
+    ("month-any", en.MONTH_ANY, rf"(?=[ADFJMNOS])\b(?:{_MONTHS})\b"),
+    ("ymd", en.DATE_RES[0][1], r"(?=\d)(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"),
+    ("slash", en.DATE_RES[1][1], r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"),
+    ("slash-comma", en.DATE_RES[2][1], r"(?=\d)(?<![\d/.,])(\d{1,2})[ .](\d{1,2}),\s?(\d{4})(?![\d/])"),
+    ("mdy", en.DATE_RES[3][1], rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?![:.]\d)"
+                               rf"(?:,?\s*(?P<year>\d{{4}})\b)?"),
+    ("dmy", en.DATE_RES[4][1], rf"(?=\d)\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+                               rf"(?:,?\s*(?P<year>\d{{4}})\b)?"),
+    ("my", en.DATE_RES[5][1], rf"(?=[ADFJMNOS])\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b"),
+    ("m", en.DATE_RES[6][1], r"(?=[ADFJMNOS])\b(?P<mon>" + trie_pattern(en.MONTHS) + r")\b"),
+    ("year", en.YEAR_RE, r"(?=[12])(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))"),
+    ("fraction", en.FRACTION_RE, r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)"),
+    ("year-range", en.YEAR_RANGE_RE, r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])"),
+    ("in-every", en.IN_EVERY_RE, r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b"),
+    ("long-digits", model._LONG_DIGITS, r"[0-9０-９]{41,}"),
+]
+PIECES = ["one", "One", "ONE", "a", "an", "A", "half", "Half", "hundred", "thousand", "and", "-", "fold", "twenty",
+          "first", "third", "dozen", "s", "bone", "x", "_", "é", "May", "March", "Mar.", "Sept", "Dec", "December",
+          "AMay", "of", "1", "3", "12", "31", "2019", "1999", "20", "19", "0", "5", "/", ".", ",", " ", "  ", "\n",
+          "\u00a0", "$", "£", "in", " in ", "every", "ten", "1 in", "２", "٣", "12/09/2022", "12 09,2022",
+          "2022-12-09", "2019–20", "5%", "percent", "st", "th", "9th", "1/3", "2/25", "3/4", "May 2019", "Dec 2021",
+          "March of 2020", "9 December 2022", "one in", "1 in 5", "in a", "3-5%",
+          "3 to 5 percent", "-.5%", "−2"]
+
+
+def _texts(seed: int, n: int):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(PIECES) + rng.choice(["", " ", "", "-"]) for _ in range(rng.randint(1, 9)))
+
+
+def _found(pattern: re.Pattern, text: str, pos: int = 0):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("name,fast,plain", PLAIN, ids=[p[0] for p in PLAIN])
+def test_rewritten_pattern_finds_what_the_plain_one_found(name, fast, plain):
+    plain = re.compile(plain, fast.flags)
+    texts = list(_texts(sum(map(ord, name)), 6000))
+    texts += ["1" * 41, "x" + "１" * 45, "1" * 40, "Half a million", "in May 2019", "one in ten", "May 9, 2019"]
+    texts += ["a" * k + "9" * (k + 35) + "1" for k in range(30)]
+    hits = 0
+    for text in texts:
+        expected = _found(plain, text)
+        hits += bool(expected)
+        assert _found(fast, text) == expected, (name, text)
+    assert hits >= 20, f"{name}: only {hits} texts match; the test would be vacuous"
+
+
+@pytest.mark.parametrize("pattern,back", [(en.DIGIT_RE, 1), (en.PERCENT_RE, 2), (en.PERCENT_RANGE_RE, 0)],
+                         ids=["digits", "percent", "percent-range"])
+def test_scans_from_the_first_digit_find_everything(pattern, back):
+    hits = 0
+    for text in _texts(back, 6000):
+        first = en.DIGIT_ANY.search(text)
+        expected = _found(pattern, text)
+        hits += bool(expected)
+        assert (_found(pattern, text, max(0, first.start() - back)) if first else []) == expected, text
+    assert hits >= 50
+
+
+def test_approx_character_tests_change_nothing():
+    rng = random.Random(5)
+    zh_pieces = [*zh_base.APPROX_BEFORE_WORDS, "多", "余", "来", "左右", "上下", "以上", "以下", "前后", "人", "3", "\n", " "]
+    en_pieces = [*en.APPROX_WORDS, "US$", "RMB", "$", "£", "B", " ", "\n", "\u00a0", "or so", "plus", "-plus", "+",
+                 "odd", "or more", "x", "3", "PLUS", "ſ"]
+    approx = 0
+    for _ in range(20000):
+        a = "".join(rng.choice(zh_pieces) for _ in range(rng.randint(0, 3)))
+        b = "".join(rng.choice(zh_pieces) for _ in range(rng.randint(0, 3)))
+        text, start, end = a + "35" + b, len(a), len(a) + 2
+        plain = bool(zh_base.APPROX_BEFORE.search(text[max(0, start - 3):start])
+                     or zh_base.APPROX_AFTER.match(text[end:end + 4]) or zh_base.APPROX_AFTER.match(text[end + 1:end + 5]))
+        assert zh_base._approx(text, start, end) == plain, text
+        approx += plain
+        a = " ".join(rng.choice(en_pieces) for _ in range(rng.randint(0, 3))) + rng.choice(["", " ", "$"])
+        b = rng.choice(["", " ", "-"]) + " ".join(rng.choice(en_pieces) for _ in range(rng.randint(0, 3)))
+        text, start, end = a + "35" + b, len(a), len(a) + 2
+        plain = bool(en.APPROX_BEFORE_REVERSED.match(text[max(0, start - 24):start][::-1])
+                     or en.APPROX_AFTER.match(text[end:end + 8]))
+        assert en._approx(text, start, end) == plain, text
+        approx += plain
+    assert approx > 2000
+
+
+def test_long_digit_mask_equals_the_plain_substitution():
+    plain = re.compile(r"[0-9０-９]{41,}")
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(["1" * rng.randint(1, 50), "１" * rng.randint(1, 50), "x", " ", "人"])
+                       for _ in range(rng.randint(0, 8)))
+        assert model.mask_long_digit_runs(text) == plain.sub(lambda m: "#" * len(m.group()), text), text
+
+
+def test_a_strict_match_is_a_loose_match():
+    texts = [("3月5日", "March 5"), ("2019年", "in 2019"), ("第3", "third, 3rd and 3"), ("12%", "0.12 and 12 percent"),
+             ("三分之一", "a third, 33%"), ("下午3点", "3 p.m. and 3"), ("5日", "the 5th and 5"), ("7.5万亩", "5,000 hectares"),
+             ("约3亿", "about 300 million, 2.9 billion"), ("COVID-19", "COVID-19, 19"), ("二十多万", "200,000 or 2")]
+    pairs = 0
+    for zh_text, en_text in texts:
+        for s in extract_zh(zh_text):
+            for t in extract_en(en_text):
+                pairs += 1
+                if compare.matches(s, t):
+                    assert compare.matches(s, t, loose=True), (s, t)
+    assert pairs >= 20
