@@ -7,7 +7,8 @@ Load and compile are timed in fresh processes (`--runs` of each kind, interleave
 one, and of compiling the index, and the child's peak RSS next to a child that loads only the shipped
 glossaries. Kinds: YAML parsed (disk cache off), YAML from the glossary disk cache, JSON.
 Matching is timed in this process with the shipped glossaries alone (baseline) and with the synthetic
-glossary added, over the same segments (3 x `--runs`, interleaved); the ratio is what matters.
+glossary added, over the same segments (3 x `--runs`, interleaved); the ratio is what matters: of the
+medians, and per round (both run back to back), with the middle half of the runs or rounds.
 Writes only to a temporary directory.
 """
 
@@ -65,15 +66,29 @@ def calibrate() -> float:
     return time.perf_counter() - t0
 
 
-def interleaved(fns, runs: int) -> list[float]:
-    """Medians for several functions run in turn (A B C A B C ...), so load spikes hit all alike."""
+def interleaved(fns, runs: int) -> list[list[float]]:
+    """Times of several functions run in turn (A B C A B C ...), so load spikes hit all alike."""
     times = [[] for _ in fns]
     for _ in range(runs):
         for i, fn in enumerate(fns):
             t0 = CLOCK()
             fn()
             times[i].append(CLOCK() - t0)
-    return [statistics.median(t) for t in times]
+    return times
+
+
+def spread(times: list[float], per: float) -> str:
+    """Median and the range of the middle half of the runs (per segment)."""
+    q1, _, q3 = statistics.quantiles(times, n=4)
+    return f"{statistics.median(times) * per:.1f} µs/segment (middle half of runs {q1 * per:.1f}-{q3 * per:.1f})"
+
+
+def ratios(big: list[float], base: list[float]) -> str:
+    """Ratio of medians, and the median and middle half of the per-round ratios (each round runs both
+    back to back, so a load spike moves both)."""
+    r = [b / a for a, b in zip(base, big)]
+    q1, med, q3 = statistics.quantiles(r, n=4)
+    return f"ratio {statistics.median(big) / statistics.median(base):.2f}; per round {med:.2f} ({q1:.2f}-{q3:.2f})"
 
 
 CHILD = """
@@ -100,31 +115,10 @@ def fresh(paths, env) -> tuple[float, float, float, float]:
     return tuple(float(x) for x in out.split())
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args(argv)
+def load_and_compile(args, terms, cal_before):
+    """Fresh-process load + compile timing and RSS; returns the synthetic glossary loaded here."""
+    from transqa.glossary import load_glossary
 
-    from transqa.checks import Context, registry
-    from transqa.glossary import load_glossaries, load_glossary
-    from transqa.packs import default_glossary_paths
-    from transqa.terms import TermIndex
-
-    rng = random.Random(7)
-    shipped = load_glossaries(default_glossary_paths())
-    source_lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    news = ROOT.parent / "shared" / "data" / "newstest" / "newstest2019.zh-en.zh"
-    if news.exists():
-        source_lines += news.read_text(encoding="utf-8").splitlines()[:2000]
-    segments = source_lines
-    chars = sum(len(s) for s in segments)
-    print(f"python {sys.version.split()[0]}; shipped glossaries: {sum(len(g.terms) for g in shipped)} entries; "
-          f"{len(segments)} segments, {chars} characters; median of {args.runs} runs")
-
-    alphabet = "".join(re.findall(r"[\u4e00-\u9fff]", "".join(segments)))
-    terms = synthetic_terms(args.entries, rng, alphabet)
-    cal_before = statistics.median(calibrate() for _ in range(5))
     with tempfile.TemporaryDirectory() as tmp:
         ypath, jpath = Path(tmp) / "synthetic.yaml", Path(tmp) / "synthetic.json"
         write_yaml(ypath, terms)
@@ -152,6 +146,41 @@ def main(argv=None) -> int:
     print(f"machine load: calibration loop (1M additions, wall time) median {cal * 1000:.0f} ms, "
           f"{IDLE_CALIBRATION * 1000:.0f} ms assumed idle ({1 / scale:.1f}x); the times above are CPU time")
 
+    return big
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--matching-only", action="store_true", help="skip the fresh-process load + compile timing")
+    args = parser.parse_args(argv)
+
+    from transqa.checks import Context, registry
+    from transqa.glossary import load_glossaries, load_glossary
+    from transqa.packs import default_glossary_paths
+    from transqa.terms import TermIndex
+
+    rng = random.Random(7)
+    shipped = load_glossaries(default_glossary_paths())
+    source_lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    news = ROOT.parent / "shared" / "data" / "newstest" / "newstest2019.zh-en.zh"
+    if news.exists():
+        source_lines += news.read_text(encoding="utf-8").splitlines()[:2000]
+    segments = source_lines
+    chars = sum(len(s) for s in segments)
+    print(f"python {sys.version.split()[0]}; shipped glossaries: {sum(len(g.terms) for g in shipped)} entries; "
+          f"{len(segments)} segments, {chars} characters; median of {args.runs} runs")
+
+    alphabet = "".join(re.findall(r"[\u4e00-\u9fff]", "".join(segments)))
+    terms = synthetic_terms(args.entries, rng, alphabet)
+    cal_before = statistics.median(calibrate() for _ in range(5))
+    if args.matching_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_json(Path(tmp) / "synthetic.json", terms)
+            big = load_glossary(Path(tmp) / "synthetic.json")
+    else:
+        big = load_and_compile(args, terms, cal_before)
     base_index, big_index = TermIndex(shipped), TermIndex([*shipped, big])
     # plant some synthetic terms so matching has hits to report
     planted = [s + big.terms[i].source[0] for i, s in enumerate(segments[:200])] + segments[200:]
@@ -169,10 +198,9 @@ def main(argv=None) -> int:
                                 ("shipped + synthetic, planted", big_index, planted)):
         hits = sum(len(index.source_hits(t)) for t in texts)
         print(f"hits per segment, {label}: {hits / len(texts):.2f}")
-    print(f"source matching, shipped only:          {t_base * per:.1f} µs/segment")
-    print(f"source matching, shipped + synthetic:   {t_big * per:.1f} µs/segment (ratio {t_big / t_base:.2f})")
-    print(f"  same, 200 segments with planted terms: {t_big_planted * per:.1f} µs/segment "
-          f"(ratio {t_big_planted / t_base:.2f})")
+    print(f"source matching, shipped only:          {spread(t_base, per)}")
+    print(f"source matching, shipped + synthetic:   {spread(t_big, per)}; {ratios(t_big, t_base)}")
+    print(f"  same, 200 segments with planted terms: {spread(t_big_planted, per)}; {ratios(t_big_planted, t_base)}")
 
     # the whole term-missing rule per segment, as the engine runs it
     from transqa.model import Segment
@@ -193,8 +221,8 @@ def main(argv=None) -> int:
         return run
 
     r_base, r_big = interleaved([rule(shipped), rule([*shipped, big])], 3 * args.runs)
-    print(f"term-missing rule, shipped only:        {r_base * per:.1f} µs/segment")
-    print(f"term-missing rule, shipped + synthetic: {r_big * per:.1f} µs/segment (ratio {r_big / r_base:.2f})")
+    print(f"term-missing rule, shipped only:        {spread(r_base, per)}")
+    print(f"term-missing rule, shipped + synthetic: {spread(r_big, per)}; {ratios(r_big, r_base)}")
     return 0
 
 

@@ -74,3 +74,56 @@ def test_a_copy_elsewhere_hits_and_keeps_its_own_path(tmp_path, cache):
     again = load_glossary(second)
     assert len(list(cache.iterdir())) == 1
     assert again.path == str(second) and {t.path for t in again.terms} == {str(second)}
+
+
+def _phrases(n=2000):
+    return [f"术语{i:05d}" for i in range(n)] + ["国家知识产权局", "知识产权", "WIPO"]
+
+
+def test_compiled_automaton_is_read_back_and_matches_the_same(cache, monkeypatch):
+    from transqa.terms import PhraseMatcher
+
+    monkeypatch.setattr(glossary_cache, "AUTOMATON_MIN_CHARS", 100)
+    text = "国家知识产权局的术语00042，术语01999、WIPO"
+    fresh = PhraseMatcher({p: n for n, p in enumerate(_phrases())})
+    assert len(list(cache.glob("automaton-*"))) == 1
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    import daachorse
+
+    monkeypatch.setattr(daachorse, "CharwiseDoubleArrayAhoCorasick", type(
+        "NoBuild", (), {"__new__": no_build, "deserialize": daachorse.CharwiseDoubleArrayAhoCorasick.deserialize}))
+    cached = PhraseMatcher({p: n for n, p in enumerate(_phrases())})
+    assert cached.find_all(text) == fresh.find_all(text) and len(fresh.find_all(text)) == 5
+
+
+def test_corrupt_or_other_automaton_is_compiled_again(cache, monkeypatch):
+    from transqa.terms import PhraseMatcher
+
+    monkeypatch.setattr(glossary_cache, "AUTOMATON_MIN_CHARS", 100)
+    text = "国家知识产权局的术语00042，"
+    expected = PhraseMatcher({p: n for n, p in enumerate(_phrases())}).find_all(text)
+    (path,) = cache.glob("automaton-*")
+    raw = bytearray(glossary_cache.base64.b64decode(path.read_bytes()))
+    raw[len(raw) // 2] ^= 0xFF  # still a valid automaton to daachorse, but not the one stored
+    path.write_bytes(glossary_cache.base64.b64encode(bytes(raw)))
+    assert PhraseMatcher({p: n for n, p in enumerate(_phrases())}).find_all(text) == expected
+    assert glossary_cache.base64.b64decode(path.read_bytes()) != bytes(raw)  # rewritten
+    path.write_text("not base64 !", encoding="utf-8")
+    assert PhraseMatcher({p: n for n, p in enumerate(_phrases())}).find_all(text) == expected
+    other = PhraseMatcher({p: n for n, p in enumerate(_phrases()[1:])})  # other patterns: other file
+    assert len(list(cache.glob("automaton-*"))) == 2
+    assert {phrase: n for _, _, phrase, n in other.find_all(text)}["国家知识产权局"] == 1999
+
+
+def test_small_phrase_sets_and_disabled_cache_write_no_automaton(tmp_path, monkeypatch):
+    from transqa.terms import PhraseMatcher
+
+    monkeypatch.setenv("TRANSQA_CACHE_DIR", str(tmp_path / "c"))
+    PhraseMatcher({p: n for n, p in enumerate(_phrases())})  # below the real AUTOMATON_MIN_CHARS
+    monkeypatch.setattr(glossary_cache, "AUTOMATON_MIN_CHARS", 100)
+    monkeypatch.setenv("TRANSQA_CACHE_DIR", "")
+    PhraseMatcher({p: n for n, p in enumerate(_phrases())})
+    assert not (tmp_path / "c").exists()
