@@ -11,7 +11,7 @@ import re
 from transqa.checks.base import check_type
 from transqa.model import Hit
 from transqa.numbers import Alignment, analyse, load_expressions
-from transqa.numbers.en import ABBR, MONTHS
+from transqa.numbers.en import ABBR, MONTHS, any_digit
 from transqa.numbers.model import Quantity
 
 COMMON = {"expressions": []}
@@ -231,7 +231,7 @@ def _grouped(digits: str) -> str:
 def number_style(segment, options, context):
     """House number style in the target: thousands separators, one form of percent, small numbers."""
     text = segment.target
-    has_digit = any(map(str.isdigit, text))
+    has_digit = any_digit(text)     # every pattern below needs a \d (str.isdigit also takes ², ①: no match)
     if has_digit and options["thousands_separator"] and FIVE_DIGITS.search(text):
         for m in BARE_THOUSANDS.finditer(text):
             if len(m.group(1)) >= options["min_digits"] and not m.group(1).startswith("0"):
