@@ -201,7 +201,7 @@ class NameVariants:
         # One entry per distinct name text; an occurrence is three ints in arrays (its record, name and
         # start), not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
         name_of: dict[str, int] = {}  # a name's text -> its number
-        names = []  # number -> (tokens, spans from the name's start, [(canonical word, token position)], key)
+        names = []  # number -> (tokens, spans from the name's start, token position of each key word, key)
         abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
         occ_record, occ_name, occ_start = array("q"), array("q"), array("q")
         for r, record in enumerate(records):
@@ -250,13 +250,13 @@ class NameVariants:
             for n in occurrences_with(rarest):
                 record, offset = records[occ_record[n]], occ_start[n]
                 index, text = record[0], record[1]
-                tokens, spans, words, seq = names[occ_name[n]]
+                tokens, spans, position, seq = names[occ_name[n]]
                 for k in range(len(seq) - len(key) + 1):
                     if seq[k:k + len(key)] != key:
                         continue
-                    first, last = words[k][1], words[k + len(key) - 1][1]
-                    whole = (k == 0 or words[k - 1][1] != first) and (
-                        k + len(key) == len(seq) or words[k + len(key)][1] != last)
+                    first, last = position[k], position[k + len(key) - 1]
+                    whole = (k == 0 or position[k - 1] != first) and (
+                        k + len(key) == len(seq) or position[k + len(key)] != last)
                     if whole:
                         form = form_of.get((occ_name[n], first, last))
                         if form is None:
@@ -284,16 +284,17 @@ class NameVariants:
 
 
 def _name_entry(text: str, abbreviated: set[str]) -> tuple:
-    """(tokens, spans from the name's start, [(canonical word, token position)], key) of one name's
-    text; adds to `abbreviated` the canonical words of tokens written otherwise than them."""
+    """(tokens, spans from the name's start, the token position of each key word, key: the canonical
+    words, interned) of one name's text; adds to `abbreviated` the canonical words of tokens written
+    otherwise than them."""
     found = list(_tokens(text))
     tokens = [t[2] for t in found]
     canonical = [_canonical(t) for t in tokens]
     for t, words in zip(tokens, canonical):
         if words != [_form(t)]:
             abbreviated.update(words)
-    words = [(w, i) for i, ws in enumerate(canonical) for w in ws]
-    return tokens, [t[:2] for t in found], words, tuple(w for w, _ in words)
+    key = tuple(sys.intern(w) for ws in canonical for w in ws)  # names share most of their words
+    return tokens, [t[:2] for t in found], tuple(i for i, ws in enumerate(canonical) for _ in ws), key
 
 
 KNOWN_ACRONYMS = ["GDP", "CEO", "AI", "IT", "TV", "UK", "US", "USA", "EU", "UN", "PRC", "DNA", "COVID", "CPC",
