@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Peak and current RSS after each phase of one `transqa check` run, to see where memory goes.
+
+    python benchmarks/mem_phases.py SRC TGT [--glossary G.yaml] [--jobs 1] [--format json]
+
+Phases: imports, prepare (packs + glossaries), read, check (rules, waivers, score), render, write.
+RSS comes from /proc/self/status (VmRSS now, VmHWM = peak so far); Linux only. The run is the CLI's
+(`pipeline.prepare`, `readers.read_document`, `pipeline.check`, `reporters.render`,
+`outputs.write_atomic`), so its numbers are those of `/usr/bin/time -f %M transqa check ...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+
+
+def rss() -> tuple[float, float]:
+    values = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="+")
+    parser.add_argument("--glossary", action="append", default=[])
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--format", default="json")
+    parser.add_argument("--detail", action="store_true", help="also RSS after each document rule's finish")
+    args = parser.parse_args()
+
+    start = time.process_time()
+
+    def mark(phase: str) -> None:
+        now, peak = rss()
+        print(f"{phase:<18} RSS {now:7.1f} MB  peak {peak:7.1f} MB  CPU {time.process_time() - start:7.2f} s",
+              flush=True)
+
+    from transqa.outputs import write_atomic
+    from transqa.pipeline import RunOptions, check, prepare
+    from transqa.readers import read_document
+    from transqa.reporters import render
+
+    mark("imports")
+    if args.detail:
+        from transqa import engine
+
+        finish_records, map_chunk = engine.finish_records, engine.map_chunk
+
+        def traced_finish(rule, records, context):
+            mark(f"  {rule.code} collected")
+            out = finish_records(rule, records, context)
+            mark(f"  {rule.code} finished")
+            return out
+
+        def traced_map(segments, offset, rules, context):
+            out = map_chunk(segments, offset, rules, context)
+            if offset == 0 and len(rules) > 1:
+                mark("  chunk 0")
+            return out
+
+        engine.finish_records, engine.map_chunk = traced_finish, traced_map
+    prepared = prepare(RunOptions(glossaries=args.glossary, jobs=args.jobs))
+    mark("prepare")
+    document = read_document(args.files, glossaries=prepared.glossaries)
+    mark("read")
+    report = check(document, prepared)
+    del document
+    mark("check")
+    text = render(report, args.format)
+    mark("render")
+    with tempfile.TemporaryDirectory() as folder:
+        write_atomic(os.path.join(folder, "report"), text)
+    mark("write")
+    print(f"{len(report.document.segments):,} segments, {len(report.findings):,} findings, "
+          f"report {len(text):,} characters")
+
+
+if __name__ == "__main__":
+    main()
