@@ -25,7 +25,11 @@ Clean documents: every 1-0 / 0-1 bead would be a false ALN finding (`fa/1k`: bot
 source sentences). Omission test (--drop-rate of the paragraphs lose one target line): `exact` = a
 1-0 bead holds a sentence of exactly the dropped line (ALN001 at the right line); `pm1` = a 1-0 bead
 holds a sentence of the dropped line or of a line next to it in the same paragraph; other 1-0 beads
-are false omissions, 0-1 beads false additions. `cpu` = CPU seconds of align_sentences alone.
+are false omissions, 0-1 beads false additions. `cpu` = CPU seconds of the alignment alone
+(align_split: align_sentences, then English sentences fused at a stop-less boundary split where the
+Chinese kept it; the links above are counted over the sentences it returns). `split` = English
+sentences the aligner split, `@line` = how many of those pieces start exactly where an original line
+starts (the rest are splits inside a line: wrong for a headline run-on, or a line holding two sentences).
 
     /work/venv/bin/python benchmarks/align_bench.py [--layout lines|running|both] [--sets 2019,tico]
     /work/venv/bin/python benchmarks/align_bench.py --timing    # one-paragraph files of 2,000 / 18,000 lines
@@ -39,7 +43,7 @@ import sys
 import time
 from pathlib import Path
 
-from transqa.align import align_sentences
+from transqa.align import align_split
 from transqa.sentences import document_sentences
 
 _LEAD = "\"'“‘”’「『（( "
@@ -98,11 +102,13 @@ def evaluate(zh, en, rng, drop_rate, layout):
     zh_text, zh_where = build(zh, runs, set(), layout, "zh")
     en_text, en_where = build(en, runs, dropped, layout, "en")
     src, tgt = document_sentences(zh_text, "zh"), document_sentences(en_text, "en")
-    src_at, tgt_at = locate(src, zh_where), locate(tgt, en_where)
-    straddled = {j for _, cov in src_at + tgt_at if len(cov) > 1 for j in cov}
+    straddled = {j for _, cov in locate(src, zh_where) + locate(tgt, en_where) if len(cov) > 1 for j in cov}
+    found = {(s.line, s.column) for s in tgt}
     start = time.process_time()
-    beads = align_sentences(src, tgt)
+    tgt, beads = align_split(src, tgt)
     seconds = time.process_time() - start
+    src_at, tgt_at = locate(src, zh_where), locate(tgt, en_where)
+    pieces = [s for s in tgt if (s.line, s.column) not in found]  # English sentences split by the aligner
     parent: dict = {}
 
     def find(x):
@@ -128,7 +134,9 @@ def evaluate(zh, en, rng, drop_rate, layout):
             "recovered_of_recoverable": len(ok & set(recoverable)), "dropped": len(dropped),
             "exact": len(exact), "near": len(near), "sentences": len(src),
             "false_omissions": sum(1 for lines in omitted if not lines & dropped),
-            "false_additions": sum(1 for bs, bt in beads if not bs), "seconds": seconds}
+            "false_additions": sum(1 for bs, bt in beads if not bs), "seconds": seconds,
+            "splits": len(pieces), "splits_at_line": sum(1 for s in pieces if any(
+                off == s.column - (len(s.text) - len(s.text.lstrip(_LEAD))) for off, _, _ in en_where[s.line]))}
 
 
 def corpora(args) -> list[tuple[str, Path, Path]]:
@@ -143,17 +151,17 @@ def corpora(args) -> list[tuple[str, Path, Path]]:
 
 
 def timing(sets) -> None:
-    """CPU seconds for one-paragraph documents of 2,000 and 18,000 lines (linear: ~9x, not ~81x)."""
+    """CPU seconds for one-paragraph documents of 2,000, 6,000 and 18,000 lines (linear: ~9x, not ~81x)."""
     name, zh_path, en_path = sets[0]
     zh = zh_path.read_text(encoding="utf-8").splitlines()
     en = en_path.read_text(encoding="utf-8").splitlines()
-    for n in (2000, 18000):
+    for n in (2000, 6000, 18000):
         zh_lines = [zh[k % len(zh)] for k in range(n)]
         en_lines = [en[k % len(en)] for k in range(n)]
         src = document_sentences("\n".join(zh_lines), "zh")
         tgt = document_sentences("\n".join(en_lines), "en")
         start = time.process_time()
-        align_sentences(src, tgt)
+        align_split(src, tgt)
         print(f"{name} one paragraph of {n} lines ({len(src)} / {len(tgt)} sentences): "
               f"{time.process_time() - start:.1f} CPU s")
 
@@ -177,7 +185,7 @@ def main(argv=None) -> int:
         return 0
     layouts = ("lines", "running") if args.layout == "both" else (args.layout,)
     print(f"{'set':<13}{'layout':<8}{'mode':<6}{'links':>6}{'recov':>7}{'%':>7}{'recoverable':>12}{'%rec':>7}"
-          f"{'fa/1k':>7}{'dropped':>8}{'exact':>6}{'pm1':>5}{'false1-0':>9}{'false0-1':>9}{'cpu':>6}")
+          f"{'fa/1k':>7}{'dropped':>8}{'exact':>6}{'pm1':>5}{'false1-0':>9}{'false0-1':>9}{'cpu':>6}{'split':>6}{'@line':>6}")
     for name, zh_path, en_path in sets:
         zh = zh_path.read_text(encoding="utf-8").splitlines()
         en = en_path.read_text(encoding="utf-8").splitlines()
@@ -190,7 +198,7 @@ def main(argv=None) -> int:
                       f"{100 * r['recovered_of_recoverable'] / max(r['recoverable'], 1):>7.2f}"
                       f"{alarms if mode == 'clean' else float('nan'):>7.1f}"
                       f"{r['dropped']:>8}{r['exact']:>6}{r['near']:>5}{r['false_omissions']:>9}{r['false_additions']:>9}"
-                      f"{r['seconds']:>6.1f}", flush=True)
+                      f"{r['seconds']:>6.1f}{r['splits']:>6}{r['splits_at_line']:>6}", flush=True)
     return 0
 
 

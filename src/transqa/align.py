@@ -432,6 +432,17 @@ def _ratio(src: list[Unit], tgt: list[Unit]) -> float:
 
 def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Beads over the two sentence lists: paragraphs first, then sentences within aligned paragraphs."""
+    return _align(src, tgt, glossaries)[0]
+
+
+def align_split(src: list[Sentence], tgt: list[Sentence], glossaries=()):
+    """(tgt, beads): align_sentences, then English sentences fused at a boundary with no stop split
+    where the Chinese kept it (split_fused); the target list returned holds the pieces."""
+    beads, src_units, tgt_units, ratio, unit_of = _align(src, tgt, glossaries)
+    return split_fused(src, tgt, beads, src_units, tgt_units, ratio, unit_of)
+
+
+def _align(src, tgt, glossaries):
     terms = _term_index(glossaries)
     names = name_candidates([s.text for s in tgt])
     src_units = [replace(make_unit(s.text, "zh", terms, names), soft=s.joins_next) for s in src]
@@ -440,14 +451,18 @@ def align_sentences(src: list[Sentence], tgt: list[Sentence], glossaries=()) -> 
     beads = _align_document(src, tgt, src_units, tgt_units, ratio)
     tgt_stems = [_stems(u) for u in tgt_units]
     lexicon = learn_lexicon([s.text for s in src], tgt_stems, beads)
+
+    def unit_of(text: str) -> Unit:  # an English sentence as the last pass saw its sentences
+        unit = make_unit(text, "en", terms)
+        return replace(unit, lex=_stems(unit)) if lexicon else unit
     if not lexicon:
-        return beads
+        return beads, src_units, tgt_units, ratio, unit_of
     src_units = [replace(u, lex=_predict(s.text, lexicon)) for u, s in zip(src_units, src)]
     tgt_units = [replace(u, lex=stems) for u, stems in zip(tgt_units, tgt_stems)]
     first_path = []  # target position of each source sentence in the first pass
     for bs, bt in beads:
         first_path.extend((bt[0] if bt else first_path[-1] if first_path else 0) for _ in bs)
-    return _align_document(src, tgt, src_units, tgt_units, ratio, first_path)
+    return _align_document(src, tgt, src_units, tgt_units, ratio, first_path), src_units, tgt_units, ratio, unit_of
 
 
 def _align_document(src, tgt, src_units, tgt_units, ratio, first_path=None):
@@ -496,8 +511,7 @@ def read_aligned(source: str, target: str, *, source_encoding: str | None = None
             raise TransqaError("file is empty (no text to check)", path=path)
         texts[path] = decoded
     src = document_sentences(texts[source].text, "zh")
-    tgt = document_sentences(texts[target].text, "en")
-    beads = align_sentences(src, tgt, glossaries)
+    tgt, beads = align_split(src, document_sentences(texts[target].text, "en"), glossaries)
     src_ids, tgt_ids = _ids(src), _ids(tgt)
     segments = []
     last_src_line, last_tgt_line = 1, 1
@@ -516,3 +530,66 @@ def read_aligned(source: str, target: str, *, source_encoding: str | None = None
         "encoding": {"source": texts[source].encoding, "target": texts[target].encoding},
         "alignment": {"source_sentences": len(src), "target_sentences": len(tgt),
                       "beads": dict(sorted(kinds.items()))}})
+
+
+# --- English sentences fused at a boundary with no stop ------------------------------------------------
+# A headline or caption without a final stop run into the text after it fuses with the next sentence
+# (`...travel warning for Missouri The National Association...`, `...Thursday, Aug. Biles earned...`). When
+# the Chinese side kept the boundary, the alignment has a 2-1 bead; the English sentence is tried split at
+# each place where a capitalised sentence opener follows a word without a stop, and the split stands when
+# the two 1-1 beads score, by the same bead model, better than the 2-1 bead by SPLIT_COST. (Splitting a Chinese sentence
+# fused the same way was tried and left out: with no punctuation to go by, lengths place the Chinese split
+# a few characters off as often as not.)
+SPLIT_COST = 1.5  # an opener after a word without a stop is as often a title (told The Associated Press)
+_EN_OPENERS = frozenset("""the a an in on at it this that these those he she they we i you his her its their our
+but and as after before for from with according when while there if by to since under last following during
+however meanwhile also some many most more one two three four five six seven eight nine ten""".split())
+_EN_SPLIT = re.compile(r"(?<=[a-z0-9%)\]”’\"'])(\s+)(?=[“‘\"(]?([A-Z][a-z]*)[\s,])")
+# ... or any capitalised word after an abbreviation that also ends sentences (`on Thursday, Aug. Biles earned`)
+_EN_SPLIT_ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Inc|Ltd|Co|Corp|etc)\.(\s+)(?=[“‘\"(]?([A-Z][a-z]+)[\s,])")
+
+
+def _en_split_points(text: str) -> list[int]:
+    """Offsets where a capitalised sentence opener follows a word without a stop, or any capitalised word
+    follows an abbreviation that may end a sentence (2+ words each side)."""
+    found = [m for m in _EN_SPLIT.finditer(text) if m.group(2).lower() in _EN_OPENERS]
+    found += list(_EN_SPLIT_ABBREVIATED.finditer(text))
+    return sorted(m.end(1) for m in found if len(text[:m.start(1)].split()) >= 2 and len(text[m.end(1):].split()) >= 2)
+
+
+def _piece(s: Sentence, a: int, b: int) -> Sentence:
+    """s.text[a:b] as a sentence of its own, on the same line (s lies on one line)."""
+    text = s.text[a:b].strip()
+    a += len(s.text[a:b]) - len(s.text[a:b].lstrip())
+    lead = next((k for k, ch in enumerate(s.text) if ch.isalnum()), 0)
+    first = next((k for k in range(a, a + len(text)) if s.text[k].isalnum()), a)
+    return replace(s, text=text, column=s.column + first - lead, joins_next=s.joins_next if b == len(s.text) else False)
+
+
+def split_fused(src: list[Sentence], tgt: list[Sentence], beads, src_units, tgt_units, ratio, unit_of):
+    """(tgt, beads) with the English sentences of 2-1 beads split where two 1-1 beads score better."""
+    new_tgt, out = [], []
+    for bs, bt in beads:
+        pieces = None
+        if len(bs) == 2 and len(bt) == 1 and tgt[bt[0]].single_line:
+            # priced as the alignment priced the 2-1 bead (cheaper when the two are one sentence broken over lines)
+            prior = max(PRIORS[2, 1], SOFT_MERGE * PRIORS[1, 1]) if src[bs[0]].joins_next else PRIORS[2, 1]
+            whole = bead_cost(merge([src_units[i] for i in bs]), tgt_units[bt[0]], ratio, prior)
+            pieces = _split_english(tgt[bt[0]], src_units[bs[0]], src_units[bs[1]], whole, ratio, unit_of)
+        if pieces is None:
+            out.append((bs, tuple(range(len(new_tgt), len(new_tgt) + len(bt)))))
+            new_tgt.extend(tgt[j] for j in bt)
+        else:
+            out.extend([((bs[0],), (len(new_tgt),)), ((bs[1],), (len(new_tgt) + 1,))])
+            new_tgt.extend(pieces)
+    return new_tgt, out
+
+
+def _split_english(en: Sentence, z1: Unit, z2: Unit, whole: float, ratio, unit_of):
+    best, choice = whole - SPLIT_COST, None
+    for q in _en_split_points(en.text):
+        e1, e2 = _piece(en, 0, q), _piece(en, q, len(en.text))
+        c = bead_cost(z1, unit_of(e1.text), ratio, PRIORS[1, 1]) + bead_cost(z2, unit_of(e2.text), ratio, PRIORS[1, 1])
+        if c < best:
+            best, choice = c, [e1, e2]
+    return choice

@@ -46,6 +46,7 @@ class Sentence:
     paragraph: int      # 0-based paragraph index
     column: int = 0     # 0-based offset of its first word character in that line (whitespace-stripped)
     joins_next: bool = False  # ends at a line break that is plainly mid-sentence (continues on the next line)
+    single_line: bool = True  # its text lies on one file line (offsets in it map to columns of that line)
 
 
 def paragraphs(text: str) -> list[list[tuple[int, str]]]:
@@ -186,5 +187,6 @@ def document_sentences(text: str, lang: str) -> list[Sentence]:
                 text = joined[start:end]
                 soft = (continues and k + 1 == len(spans)) or text.rstrip(_CLOSING + " ").endswith("；")
                 out.append(Sentence(text, line, index, anchor - max(
-                    offset for offset, n in marks if offset <= anchor), soft))
+                    offset for offset, n in marks if offset <= anchor), soft,
+                    not any(start < offset < end for offset, _ in marks)))
     return out
