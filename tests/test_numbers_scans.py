@@ -132,3 +132,46 @@ def test_a_strict_match_is_a_loose_match():
                 if compare.matches(s, t):
                     assert compare.matches(s, t, loose=True), (s, t)
     assert pairs >= 20
+
+
+def test_expression_gate_skips_only_texts_without_a_rendering():
+    from transqa.numbers import load_expressions
+    from transqa.yamlio import load_yaml_file
+    exprs = load_expressions()
+    assert exprs.target_gate is not None
+    data = load_yaml_file(__import__("transqa.numbers.expressions", fromlist=["x"]).default_path())
+    renderings = [t for e in data["expressions"] for t in
+                  ([e["target"]] if isinstance(e.get("target"), str) else e.get("target") or [])]
+    rng = random.Random(13)
+    noise = ["the", "x", "_", "1", "2021", " ", "  ", "-", "Plan", "PLAN", "five", "(", "“"]
+    found = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(renderings + noise * 3) for _ in range(rng.randint(1, 5)))
+        text = text.upper() if rng.random() < 0.2 else text
+        if rng.random() < 0.3:
+            i = rng.randint(0, len(text))
+            text = text[:i] + rng.choice(["a", "1", "_", ""]) + text[i:]
+        plain = [m.span() for m in exprs.target_re.finditer(text)]
+        found += bool(plain)
+        assert exprs.target_spans(text) == plain, text
+    assert found > 1000
+
+
+def test_code_test_before_chinese_numbers_changes_nothing():
+    def plain(text, start, end):
+        before = text[max(0, start - 2):start]
+        if zh_base.GLUED_BEFORE.search(before) or text.startswith(("-", "－"), end):
+            return True
+        if zh_base.FIGURE_BEFORE.search(text[max(0, start - 7):start]):
+            return True
+        return bool(zh_base.LETTER_DASH_BEFORE.search(before) or zh_base.LETTER.match(text[end:end + 1]))
+    rng = random.Random(17)
+    pieces = ["图", "表", "Fig", "Fig.", "Table", "Figure", "A", "COVID", "歼", "-", "－", ".", " ", "\n", "人", "G", "x"]
+    codes = 0
+    for _ in range(20000):
+        a = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        b = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 2)))
+        text, start, end = a + "20" + b, len(a), len(a) + 2
+        codes += plain(text, start, end)
+        assert zh_base._ident(text, start, end) == plain(text, start, end), text
+    assert codes > 3000

@@ -33,7 +33,9 @@ DATE_RES = (
     ("slash", re.compile(r"(\d(?<![\d/.]\d)\d?)/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("slash", re.compile(r"(\d(?<![\d/.,]\d)\d?)[ .](\d{1,2}),\s?(\d{4})(?![\d/])")),   # 12 09,2022
     ("mdy", re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>{_DAYN}){_SUF}\b(?![:.]\d)(?:,?\s*(?P<year>\d{{4}})\b)?")),
-    ("dmy", re.compile(rf"(?=\d)\b(?P<day>{_DAYN}){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
+    # the day (?:[12]?\d|3[01]) after \b, written to start with its first digit: a 3 alone cannot be
+    # followed by the space the pattern needs when 0 or 1 follows, so trying 3[01] first finds the same
+    ("dmy", re.compile(rf"(?P<day>\d(?<!\w\d)(?:(?<=[12])\d|(?<=3)[01])?){_SUF}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s*(?P<year>\d{{4}})\b)?")),
     ("my", re.compile(rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("m", re.compile(r"(?P<mon>" + trie_pattern(MONTHS, after_first=NO_WORD_BEFORE_FIRST) + r")\b")),
 )

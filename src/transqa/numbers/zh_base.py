@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from transqa.numbers.cnparse import CN_CHARS, FULLWIDTH, parse
 from transqa.numbers.model import Claims as _Claims
@@ -68,8 +69,16 @@ LETTER_DASH_BEFORE = re.compile(r"[A-Za-z]-?$")
 LETTER = re.compile(r"[A-Za-z]")
 
 
+# The last character before the number that GLUED_BEFORE, FIGURE_BEFORE or LETTER_DASH_BEFORE needs
+# (or a space, a newline): anything else, and only the character after the number can make it a code.
+_IDENT_BEFORE = frozenset("-－.图表" + string.ascii_letters)
+
+
 def _ident(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
+    last = text[start - 1:start] if start > 0 else ""
+    if not (last in _IDENT_BEFORE or last.isspace()):
+        return text.startswith(("-", "－"), end) or bool(LETTER.match(text[end:end + 1]))
     before = text[max(0, start - 2):start]
     if GLUED_BEFORE.search(before) or text.startswith(("-", "－"), end):
         return True

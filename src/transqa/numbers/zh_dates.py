@@ -38,6 +38,10 @@ DAY_RANGE_RE = re.compile(rf"({_M})月({_DAY})[-—–~～至到及和、]({_DAY
 EVENT_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[·•]([0-9]{1,2})(?![0-9])"
                            r"|(?<=[“\"「『])(1[0-2]|[1-9])\.([0-3]?[0-9])(?=[\u4e00-\u9fff])")   # “7.19洪灾”
 YEAR_RANGE_RE = re.compile(rf"(?<![0-9])((?:19|20){D}{{2}})[-—–~/至到]({D}{{2}})(?![0-9０-９\-/.．月])年?")
+# What DAY_RANGE_RE and YEAR_RANGE_RE cannot match without (searches that run in C): a month and
+# its first day; 19xx or 20xx and the range sign
+DAY_RANGE_GATE = re.compile("[0-9０-９十一二三四五六七八九]月[0-9０-９十一二三四五六七八九]")
+YEAR_RANGE_GATE = re.compile("[12][09][0-9０-９][0-9０-９][-—–~/至到]")
 LUNAR_RE = re.compile(r"(?:农历|阴历)(?P<m>正|十[一二]?|[一二三四五六七八九])月(?P<d>初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])")
 
 
@@ -50,7 +54,7 @@ def _special_dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:    # and the date it names (July 19)
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(None, int(month), int(day)),
                                 ident=True))
-    for m in (DAY_RANGE_RE.finditer(text) if "月" in text else ()):            # 9月26-28日: two dates of one month
+    for m in (DAY_RANGE_RE.finditer(text) if "月" in text and DAY_RANGE_GATE.search(text) else ()):            # 9月26-28日: two dates of one month
         mo, d1, d2 = (int(_num(g)) for g in m.groups())
         if claims.free(m.start(), m.end()) and 1 <= mo <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
             claims.take(m.start(), m.end())
@@ -62,7 +66,7 @@ def _special_dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
         day = int(parse(m.group("d").lstrip("初")))
         claims.take(m.start("m"), m.end())
         out.append(Quantity("date", None, m.start("m"), m.end(), text[m.start("m"):m.end()], date=(None, month, day)))
-    for m in (YEAR_RANGE_RE.finditer(text) if "19" in text or "20" in text else ()):           # 2009-11年: 2009 to 2011
+    for m in (YEAR_RANGE_RE.finditer(text) if ("19" in text or "20" in text) and YEAR_RANGE_GATE.search(text) else ()):           # 2009-11年: 2009 to 2011
         first = int(_ascii(m.group(1)))
         second = first // 100 * 100 + int(_ascii(m.group(2)))
         if second <= first:
