@@ -175,3 +175,12 @@ def test_code_test_before_chinese_numbers_changes_nothing():
         codes += plain(text, start, end)
         assert zh_base._ident(text, start, end) == plain(text, start, end), text
     assert codes > 3000
+
+
+def test_written_out_digit_runs_find_what_the_counted_ones_found():
+    from transqa.checks import numbers as checks
+    for text in _texts(21, 6000):
+        for fast, plain in ((checks.FOUR_DIGITS, r"\d{4}"), (checks.FIVE_DIGITS, r"\d{5}")):
+            expected = re.search(plain, text)
+            got = fast.search(text)
+            assert (got and got.span()) == (expected and expected.span()), text
