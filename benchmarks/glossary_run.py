@@ -42,6 +42,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--src", action="append", help="source tree to put on PYTHONPATH (repeatable)")
+    parser.add_argument("--select", action="append", default=[], help="only these rules (transqa --select)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "newstest")
     args = parser.parse_args(argv)
     trees = args.src or [str(ROOT / "src")]
@@ -54,7 +55,8 @@ def main(argv=None) -> int:
         for tree in trees:
             env = {**os.environ, "PYTHONPATH": tree, "TRANSQA_CACHE_DIR": str(work / "cache")}
             base = [sys.executable, "-m", "transqa", "check", str(src), str(tgt), "--format", "json",
-                    "--output", str(work / "report.json"), "--jobs", "1", "-q"]
+                    "--output", str(work / "report.json"), "--jobs", "1", "-q",
+                    *(f"--select={rule}" for rule in args.select)]
             label = "" if len(trees) == 1 else f"{tree}: "
             cases[f"{label}shipped only"] = (base, env)
             cases[f"{label}+ {args.entries:,}-entry glossary"] = (base + ["--glossary", str(glossary)], env)
