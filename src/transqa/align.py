@@ -25,6 +25,10 @@ documents (< 20 one-to-one beads) learn nothing and align on lengths and anchors
 are linear: a huge paragraph is searched in a band around the length diagonal, and in the second
 pass around the first pass's path.
 
+After the alignment (`align_split`, what --align uses), an English sentence that a 2-1 bead pairs with
+two Chinese sentences is split where a headline without a stop ran into the next sentence, when the
+two halves align better (split_fused, at the end of this module).
+
 Each bead becomes one Segment (source and target sentences joined), with `meta["bead"]` ("1-1",
 "1-0", ...) for the ALN rules, ids `LINE.K` (K-th sentence starting on source line LINE; `+LINE.K` for
 a target sentence with no source) and locations on the lines where the sentences start.
