@@ -25,6 +25,7 @@ def test_split_points_are_openers_after_a_word_without_a_stop():
     assert _split("their opener against Texas A&M on Sept. 3 at home") == []
     assert _split("It rained. The match went on") == []
     assert _split("a travel warning for Missouri The") == []
+    assert _split("proud of me and how I am handling everything") == []  # "I" is capitalised anywhere
 
 
 def test_headline_run_into_the_next_sentence_is_split_when_the_chinese_kept_the_boundary():

@@ -545,7 +545,7 @@ def read_aligned(source: str, target: str, *, source_encoding: str | None = None
 # fused the same way was tried and left out: with no punctuation to go by, lengths place the Chinese split
 # a few characters off as often as not.)
 SPLIT_COST = 1.5  # an opener after a word without a stop is as often a title (told The Associated Press)
-_EN_OPENERS = frozenset("""the a an in on at it this that these those he she they we i you his her its their our
+_EN_OPENERS = frozenset("""the a an in on at it this that these those he she they we you his her its their our
 but and as after before for from with according when while there if by to since under last following during
 however meanwhile also some many most more one two three four five six seven eight nine ten""".split())
 _EN_SPLIT = re.compile(r"(?<=[a-z0-9%)\]”’\"'])(\s+)(?=[“‘\"(]?([A-Z][a-z]*)[\s,])")
