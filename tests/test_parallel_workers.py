@@ -46,10 +46,13 @@ def test_chunk_bounds_partition_the_document(count, jobs):
         assert len(bounds) >= jobs * parallel.CHUNKS_PER_JOB
 
 
+_FINISH = engine.finish_records
+
+
 def _finish_only_in_workers(rule, records, context):
     if os.getpid() == PARENT:
         raise AssertionError(f"{rule.code} finished in the parent")
-    return engine.finish_records(rule, records, context)
+    return _FINISH(rule, records, context)
 
 
 def test_document_rules_finish_in_workers_with_in_process_hits(repeated, small_chunks, monkeypatch):
@@ -59,9 +62,13 @@ def test_document_rules_finish_in_workers_with_in_process_hits(repeated, small_c
     assert len(rules) > 5
     expected = list(engine._InProcess(document.segments, prepared.context()).document_hits(rules))
     assert any(expected)  # some document rule fires across copies
-    monkeypatch.setattr(parallel, "finish_records", _finish_only_in_workers)
+    monkeypatch.setattr(engine, "finish_records", _finish_only_in_workers)
     with parallel.in_processes(document.segments, prepared.rules, prepared.context(), 2) as steps:
         assert isinstance(steps, parallel._Workers)
+        steps._queue_documents()  # LEN001 and LEN002 read the same records: one task collects them once
+        position = {rule.code: i for i, rule in enumerate(prepared.rules)}
+        assert steps._documents[position["LEN001"]][0] is steps._documents[position["LEN002"]][0]
+        assert steps._documents[position["LEN001"]][0] is not steps._documents[position["REP004"]][0]
         chunks = list(steps.segment_chunks([r for r in prepared.rules if r not in rules]))
         got = list(steps.document_hits(rules[::-1]))[::-1]  # any order asked
     assert got == expected and len(chunks) == len(steps.bounds) > 5
@@ -73,7 +80,7 @@ def _failing_finish(rule, records, context):
 
 def test_worker_error_reaches_the_caller(repeated, small_chunks, monkeypatch):
     prepared, document = repeated
-    monkeypatch.setattr(parallel, "finish_records", _failing_finish)
+    monkeypatch.setattr(engine, "finish_records", _failing_finish)
     with pytest.raises(RuntimeError, match="broken"):
         run_rules(document, prepared.rules, prepared.context(), jobs=2)
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from transqa.checks import Context, registry
-from transqa.engine import CHUNK_SEGMENTS, ChunkResult, _InProcess, finish_records, map_chunk
+from transqa.engine import CHUNK_SEGMENTS, ChunkResult, _InProcess, collect_key, map_chunk
 from transqa.model import Hit, Rule, Segment
 
 PARALLEL_MIN_SEGMENTS = 10_000  # below this, starting workers costs more than it saves
@@ -41,12 +41,12 @@ def _segment_task(task: tuple[tuple[int, ...], int, int]) -> ChunkResult:
     return map_chunk(segments[start:end], start, [rules[i] for i in positions], context)
 
 
-def _document_task(position: int) -> list[tuple[int, Hit]]:
-    """In a worker: one document rule over the whole document, collected and finished."""
+def _document_task(positions: tuple[int, ...]) -> list[list[tuple[int, Hit]]]:
+    """In a worker: document rules sharing one collect (engine.collect_key) over the whole document,
+    collected and finished; their hits in the order of `positions`."""
     assert _STATE is not None
     segments, rules, context = _STATE
-    rule = rules[position]
-    return finish_records(rule, map_chunk(segments, 0, [rule], context).records[rule.code], context)
+    return list(_InProcess(segments, context).document_hits([rules[i] for i in positions]))
 
 
 class _Workers:
@@ -55,13 +55,21 @@ class _Workers:
     def __init__(self, pool, rules: Sequence[Rule], bounds: list[tuple[int, int]]):
         self.pool, self.rules, self.bounds = pool, rules, bounds
         self.position = {id(rule): i for i, rule in enumerate(rules)}
-        self._documents: dict[int, object] | None = None
+        self._documents: dict[int, tuple[object, int]] | None = None  # position -> (task, index in it)
 
     def _queue_documents(self) -> None:
-        if self._documents is None:
-            checks = registry()
-            self._documents = {i: self.pool.apply_async(_document_task, (i,))
-                               for i, rule in enumerate(self.rules) if checks[rule.check].scope == "document"}
+        if self._documents is not None:
+            return
+        checks = registry()
+        groups: dict[object, list[int]] = {}  # rules with one collect_key share a task (one collect)
+        for i, rule in enumerate(self.rules):
+            if checks[rule.check].scope == "document":
+                key = collect_key(rule)
+                groups.setdefault(i if key is None else key, []).append(i)
+        self._documents = {}
+        for positions in groups.values():
+            task = self.pool.apply_async(_document_task, (tuple(positions),))
+            self._documents.update((position, (task, n)) for n, position in enumerate(positions))
 
     def segment_chunks(self, rules: Sequence[Rule]) -> Iterator[ChunkResult]:
         self._queue_documents()
@@ -74,8 +82,8 @@ class _Workers:
         self._queue_documents()
         for rule in rules:
             position = self.position[id(rule)]
-            pending = self._documents.pop(position, None)
-            yield pending.get() if pending is not None else self.pool.apply(_document_task, (position,))
+            task, n = self._documents.pop(position, (None, 0))
+            yield task.get()[n] if task is not None else self.pool.apply(_document_task, ((position,),))[0]
 
 
 def chunk_bounds(count: int, jobs: int) -> list[tuple[int, int]]:
