@@ -39,6 +39,18 @@ def test_mismatch_suggests_the_value_in_english():
     assert finding.suggestion.startswith("79.8万 = 798,000")
 
 
+def test_mismatch_of_units_names_both_units():
+    doc = Document((Segment(1, "海啸以800公里的时速扑来。", "The tsunami moved at 800 miles an hour."),))
+    [finding] = [f for f in run_rules(doc, RULES, Context()) if f.code == "NUM002"]
+    assert finding.message == "800 [km] in the source but 800 [mile] in the target"
+
+
+def test_mismatch_without_unit_difference_shows_no_units():
+    doc = Document((Segment(1, "海啸以800公里的时速扑来。", "The tsunami moved at 900 km an hour."),))
+    [finding] = [f for f in run_rules(doc, RULES, Context()) if f.code == "NUM002"]
+    assert finding.message == "800 in the source but 900 in the target"
+
+
 def test_missing_points_at_the_source_number():
     doc = Document((Segment(1, "共有35家企业参展", "Some companies took part."),))
     [finding] = [f for f in run_rules(doc, RULES, Context()) if f.code == "NUM001"]

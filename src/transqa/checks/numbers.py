@@ -82,8 +82,14 @@ def number_mismatch(segment, options, context):
     """A source number appears in the target with a different value (changed digits or wrong scale)."""
     a = _alignment(segment, options, context)
     for s, t in a.mismatched if a else ():
-        yield Hit("target", t.start, t.end, {"source_number": s.text, "target_number": t.text,
+        yield Hit("target", t.start, t.end, {"source_number": _unit_shown(s, t), "target_number": _unit_shown(t, s),
                                              "value": _note(s)}, suggestion=_equation(s))
+
+
+def _unit_shown(q: Quantity, other: Quantity) -> str:
+    """`800` -> `800 [km]` when the pair's units differ (800公里 vs 800 miles): otherwise the message
+    would read `800 in the source but 800 in the target`."""
+    return f"{q.text} [{q.unit or 'no unit'}]" if q.unit != other.unit else q.text
 
 
 @check_type("number-extra", options=COMMON, placeholders=("number",), validate=_validate)
