@@ -144,3 +144,28 @@ def test_word_shape_tests_equal_the_regexes():
     for w in words:
         assert capitalization._is_lower(w) == bool(capitalization._LOWER.fullmatch(w)), w
         assert capitalization._is_capitalised(w) == bool(capitalization._CAPITALISED.fullmatch(w)), w
+
+
+@pytest.mark.parametrize("keys, most, expected", [
+    ([], None, set()),
+    ([5], None, set()),
+    ([3, 1, 3, 2, 1, 3], None, {1, 3}),
+    ([3, 1, 3, 2, 1, 3], 2, {1}),              # 3 is met three times: over `most`
+    ([7] * 51 + [8] * 50 + [9], 50, {8}),      # the REP004 block bound
+    ([2 ** 150, 2 ** 150, 1], None, {2 ** 150}),  # 160-bit keys
+])
+def test_repeated_keys_are_those_met_two_to_most_times(keys, most, expected):
+    from transqa.checks.repetition import _repeated
+    assert _repeated(keys, most) == expected
+
+
+def test_repeated_keys_equal_a_counter_on_random_keys():
+    import random
+    from collections import Counter
+    from transqa.checks.repetition import _repeated
+    rng = random.Random(3)
+    for _ in range(200):
+        keys = [rng.randrange(12) for _ in range(rng.randrange(40))]
+        counts = Counter(keys)
+        assert _repeated(keys, 3) == {k for k, n in counts.items() if 2 <= n <= 3}
+        assert _repeated(keys) == {k for k, n in counts.items() if n >= 2}
