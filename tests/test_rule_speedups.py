@@ -40,15 +40,21 @@ def test_has_han_is_a_search_for_han():
         assert length.has_han(text) == (length._HAN_RE.search(text) is not None), text
 
 
+def assert_gate_keeps_every_match(pattern, gate, texts, at_least: int) -> None:
+    """Every text the regex matches passes the gate, over enough matches for the test to mean something."""
+    matched = 0
+    for text in texts:
+        if pattern.search(text):
+            matched += 1
+            assert gate(text), repr(text)
+    assert matched > at_least
+
+
 def test_truncation_gate_never_stops_a_match():
     parts = ["the", "a", "an", "as", "which", "x", " ", "\n", ".", "!", "?", '"', "”", "’", "'", ")", "]", "-",
              "ta", "The", "\u3000"]
-    matched = 0
-    for text in fuzz(parts, 60000, 8, 2) + real_targets():
-        if length._DANGLING.search(text):
-            matched += 1
-            assert length._may_dangle(text), repr(text)
-    assert matched > 500
+    assert_gate_keeps_every_match(length._DANGLING, length._may_dangle,
+                                  fuzz(parts, 60000, 8, 2) + real_targets(), 500)
     assert not length._may_dangle("A complete sentence.") and not length._may_dangle("more than. ”")
     assert length._may_dangle("more than.”  ") and length._DANGLING.search("more than.”  ")
 
@@ -56,12 +62,8 @@ def test_truncation_gate_never_stops_a_match():
 def test_doubled_word_gate_never_stops_a_match():
     parts = ["the", "The", "a", "x'", "'", "s", " ", "  ", "\n", ".", ",", "-", "(", "5", "_", "he", "that", "’",
              "T", "é", "ſ"]
-    matched = 0
-    for text in fuzz(parts, 60000, 9, 3) + real_targets():
-        if repetition._DOUBLED.search(text):
-            matched += 1
-            assert repetition._may_double(text), repr(text)
-    assert matched > 100
+    assert_gate_keeps_every_match(repetition._DOUBLED, repetition._may_double,
+                                  fuzz(parts, 60000, 9, 3) + real_targets(), 100)
     assert not repetition._may_double("No word here is said twice.")
     assert repetition._may_double("the (the ") and repetition._may_double("students' students' book")
 
