@@ -162,10 +162,6 @@ class _InProcess:
         for start in range(0, len(self.segments), CHUNK_SEGMENTS):
             yield map_chunk(self.segments[start:start + CHUNK_SEGMENTS], start, rules, self.context)
 
-    def document_records(self, rules: Sequence[Rule]) -> Iterator[list]:
-        for rule in rules:
-            yield map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
-
     def document_hits(self, rules: Sequence[Rule]) -> Iterator[list[tuple[int, Hit]]]:
         """Each document rule collected and finished (its records dropped before the next rule's), except
         that a rule with the same `collect_key` as the rule before it finishes that rule's records."""
