@@ -235,9 +235,7 @@ class NameVariants:
         def occurrences_with(word: str) -> set[int]:
             # the occurrences whose key has `word`, added in document order (as one set per word was)
             if word not in sets:
-                found = sets[word] = set()
-                for n in sorted(n for number in names_with[word] for n in per_name[number]):
-                    found.add(n)
+                sets[word] = set(sorted(n for number in names_with[word] for n in per_name[number]))
             return sets[word]
 
         # entity key (canonical words of a shorter name) -> [(form, index, start, end, target)], one per
