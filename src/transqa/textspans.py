@@ -11,8 +11,21 @@ WORD_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u0
 LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+# Words of an ASCII text counted on bytes: letters and digits become `a`, the joiners ' . - become
+# `.`, everything else a space; `a.a` (a joiner between two word characters) is then closed up twice
+# (the second pass catches joins the first skipped because they shared a one-letter word: `a.b.c`),
+# and each remaining run of `a` is one WORD_RE match. 5x faster than findall; equal on fuzzed text
+# (tests/test_textspans.py).
+_WORD_BYTES = bytes(ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(".") if chr(b) in "'.-" else
+                    ord(" ") for b in range(256))
+
+
 def english_word_count(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    """The number of WORD_RE matches in `text` (the score's and LEN001/LEN002's target word count)."""
+    if not text.isascii():
+        return len(WORD_RE.findall(text))
+    marks = text.encode("ascii").translate(_WORD_BYTES).replace(b"a.a", b"aaa").replace(b"a.a", b"aaa")
+    return marks.replace(b".", b" ").count(b" a") + (marks[:1] == b"a")
 
 
 def han_count(text: str) -> int:

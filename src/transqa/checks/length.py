@@ -17,7 +17,7 @@ import statistics
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.textspans import HAN
+from transqa.textspans import HAN, WORD_RE, english_word_count
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HAN_RUN = re.compile(f"[{HAN}]+")
@@ -27,7 +27,7 @@ _NAME = re.compile(f"(?<![{HAN}])[{HAN}]+(?:[·・•‧][{HAN}]+)+")  # starts 
 # (西蒙·拜尔斯 (Simone Biles) is one name, said twice).
 _SRC_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")
 _SRC_GLOSS = re.compile(f"(?<=[{HAN}])\\s*[(（][A-Za-z][A-Za-z .'’-]*[)）]")
-_EN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
+_EN_WORD = WORD_RE  # the target's words: counted by english_word_count (on bytes when ASCII)
 _ZH_SENT = re.compile(r"[。！？!?]+[”’」』）)]*")
 # A sentence end (only counted): a stop after a lowercase letter, digit, % or closing quote/bracket,
 # before a capital or the end. Written to start at the stop, the rarer character, which the regex
@@ -59,19 +59,7 @@ def source_units(source: str) -> float:
     return units
 
 
-# Words of an ASCII target counted on bytes: letters and digits become `a`, the joiners ' . - become
-# `.`, everything else a space; `a.a` (a joiner between two word characters) is then closed up twice
-# (the second pass catches joins the first skipped because they shared a one-letter word: `a.b.c`),
-# and each remaining run of `a` is one _EN_WORD match. 5x faster than findall; equal on fuzzed text.
-_WORD_BYTES = bytes(ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(".") if chr(b) in "'.-" else
-                    ord(" ") for b in range(256))
-
-
-def target_words(target: str) -> int:
-    if not target.isascii():
-        return len(_EN_WORD.findall(target))
-    marks = target.encode("ascii").translate(_WORD_BYTES).replace(b"a.a", b"aaa").replace(b"a.a", b"aaa")
-    return marks.replace(b".", b" ").count(b" a") + (marks[:1] == b"a")
+target_words = english_word_count  # the same count as the score's
 
 
 def sentence_counts(source: str, target: str) -> tuple[int, int]:
