@@ -63,3 +63,42 @@ def test_extract_names_is_linear_on_long_lines():
         start = time.process_time()
         extract_names(text)
         assert time.process_time() - start < 2.0
+
+
+def _soup(pieces, n, longest, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def _newstest_targets():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "newstest" / "newstest2019.zh-en.en"
+    return path.read_text(encoding="utf-8").splitlines()[:3000] if path.exists() else []
+
+
+def test_next_name_equals_the_token_by_token_regex_from_every_position():
+    """_next_name jumps to the space before the first place a name could start (searched anywhere):
+    the same position as _TO_NAME reading every token from `pos`."""
+    from transqa.checks.names import _TO_NAME, _next_name
+
+    pieces = ["A", "b", "Co", "of", "Of", "the", "&", "'", "’", ".", " ", " ", "-", "\u00a0", "\n", "xY", "R&D",
+              "Int'l", "Mr", "IP", "3", "é", ",", "(", "Dept.", "and", "De", "TO", "McD"]
+    texts = _soup(pieces, 4000, 25, 11) + _newstest_targets()
+    for text in texts:
+        for pos in range(0, len(text) + 1, max(1, len(text) // 7)):
+            m = _TO_NAME.match(text, pos)
+            assert _next_name(text, pos) == (m.end() if m else None), (text, pos)
+
+
+def test_acronym_regex_equals_the_lookbehind_first_form():
+    """_ACRONYM starts at a capital and looks behind it; the plain form tries the lookbehind everywhere."""
+    import re
+
+    from transqa.checks.names import _ACRONYM
+
+    plain = re.compile(r"(?<![\w&-])([A-Z][A-Z&]*[A-Z])s?(?![\w&-])")
+    texts = _soup(list("ABZ&s-_ a1é.É(") + ["US", "ÜK", "\n"], 30000, 20, 3) + _newstest_targets()
+    for text in texts:
+        assert [(m.span(), m.group(1)) for m in _ACRONYM.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in plain.finditer(text)], text
