@@ -12,8 +12,8 @@ from collections import Counter
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.userpatterns import (Exceptions, check_strings, compile_regex, compile_tokens, finditer,
-                                  per_rule, validate_common, where)
+from transqa.userpatterns import (Exceptions, check_strings, compile_regex, compile_tokens, fold, rule_state,
+                                  validate_common, where)
 
 
 def _compile_form(value, ignorecase):
@@ -57,10 +57,17 @@ class MixedVariants:
         text = segment.target
         if not text:
             return []
-        forms, shield = per_rule(context, "mixed-variants", options, lambda: _prepare(options))
-        label = where(segment, "target")
-        return [(index, m.start(), m.end(), name) for name, pattern in forms
-                for m in finditer(pattern, text, label) if not shield.covers(text, m.start(), m.end())]
+        forms, shield = rule_state(context, options, _prepare)
+        # each form's gate (userpatterns.Matcher.may_match) with the text folded once for all forms (as
+        # userpatterns.live does), then its scan: `finditer`, without a fold per form or a label per segment
+        folded, found = None, []
+        for name, pattern in forms:
+            if folded is None and (pattern.needles or pattern.counts):
+                folded = fold(text)
+            if pattern.may_match(text, folded):
+                found += [(index, m.start(), m.end(), name) for m in pattern.scan(text, where(segment, "target"))
+                          if not shield.covers(text, m.start(), m.end())]
+        return found
 
     @staticmethod
     def finish(records, options, context):
