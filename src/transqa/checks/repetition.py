@@ -436,6 +436,8 @@ def _near(records, first_of, options, context):
             for i in range(k):
                 if min(counts[i], counts[k]) < 0.8 * max(counts[i], counts[k]):
                     continue  # the length test first, on the counts alone: no words needed
+                if group[i][3] == group[k][3]:
+                    continue  # the same target text, so the same words (`a == b` below): no views needed
                 if views[i] is None:
                     views[i] = _view(group[i])
                     words[i] = _words(views[i][3])
