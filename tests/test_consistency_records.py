@@ -36,3 +36,48 @@ def test_title_cased_matches_the_plain_count():
     assert any(_title_cased(t) for t in texts) and not all(_title_cased(t) for t in texts)
     for text in texts:
         assert _title_cased(text) == plain_title_cased(text), text
+
+
+def test_norm_equals_the_whitespace_regex():
+    """_norm joins str.split(); the regex it replaces collapsed `\\s+` and stripped: the same characters."""
+    import random
+    import re
+    import sys
+
+    from transqa.checks.consistency import _norm
+
+    space = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if bool(space.match(chr(c))) != chr(c).isspace()] == []
+    pieces = [chr(c) for c in range(0x3100) if chr(c).isspace()] + ["a", "中", "b c", "\u200b", "x"]
+    rng = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert _norm(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
+
+
+def test_quote_pairs_gate_keeps_every_pair():
+    """_quote_pairs returns early when one side has no quote character; the regexes find the same pairs."""
+    import random
+
+    from transqa.checks import consistency
+
+    def ungated(source, target):
+        src, tgt = consistency._quotes(consistency._QUOTE_SRC, source), consistency._quotes(consistency._QUOTE_TGT, target)
+        if len(src) != 1 or len(tgt) != 1 or target.count('"') % 2:
+            return []
+        if any(not consistency.HAN_RE.search(s) for _, _, s in src):
+            return []
+        if any(len(t.split()) > consistency._MAX_QUOTE_WORDS or not consistency.LATIN_LETTER_RE.search(t)
+               for _, _, t in tgt):
+            return []
+        return [(s, t) for (_, _, s), t in zip(src, tgt)]
+
+    rng = random.Random(5)
+    src_pieces, tgt_pieces = ["“", "”", "「", "」", "中国", "x", " "], ['"', "“", "”", "ab", " ", "C d"]
+    fired = 0
+    for _ in range(20000):
+        source = "".join(rng.choice(src_pieces) for _ in range(rng.randint(0, 8)))
+        target = "".join(rng.choice(tgt_pieces) for _ in range(rng.randint(0, 8)))
+        assert consistency._quote_pairs(source, target) == ungated(source, target), (source, target)
+        fired += bool(ungated(source, target))
+    assert fired > 20  # pairs that pass every condition: the comparison is not vacuous

@@ -21,7 +21,9 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    """`_SPACE_RE.sub(" ", text).strip()`: str.split() splits on the characters `\\s` matches (both are
+    Py_UNICODE_ISSPACE; tested over all code points), 5x faster than the regex."""
+    return " ".join(text.split())
 
 
 def stable_hash(text: str) -> int:
@@ -66,13 +68,13 @@ class SegmentInconsistency:
         target = segment.target
         if "plural" in segment.meta:  # PO plural forms: Chinese has one form, English several
             source += f"\x00{segment.meta['plural']}"
-        if len(source) < options["min_chars"] or not target.strip():
-            return
+        if len(source) < options["min_chars"] or not target or target.isspace():  # isspace: `not strip()`
+            return ()
         if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
-            return
+            return ()
         # the index and a 64-bit hash of the source in one int, and the segment's own target string (no
         # copy in this process; it is normalised again in `finish`, only for sources seen more than once)
-        yield (index << 64 | stable_hash(source), segment.id, target)
+        return ((index << 64 | stable_hash(source), segment.id, target),)  # a tuple: no generator per segment
 
     @staticmethod
     def finish(records, options, context):
@@ -118,6 +120,8 @@ def _tgt_key(text: str) -> str:
 def _quote_pairs(source: str, target: str):
     """Source quoted phrases paired in order with the target's, only when the pairing is unambiguous:
     exactly one on each side (word order moves quotes around), straight quotes balanced, short target phrases."""
+    if not (("“" in source or "「" in source) and ("“" in target or '"' in target)):
+        return []  # no quote on one side (nearly every segment): the regexes cannot find one there
     src, tgt = _quotes(_QUOTE_SRC, source), _quotes(_QUOTE_TGT, target)
     if len(src) != 1 or len(tgt) != 1 or target.count('"') % 2:
         return []
@@ -144,8 +148,9 @@ class TermInconsistent:
     @staticmethod
     def collect(index, segment, options, context):
         target = segment.target
-        if not target.strip():
-            return
+        if not target or target.isspace():  # `not target.strip()`, without a copy
+            return ()
+        found = []  # a list, not a generator per segment
         terms = term_index(context)
         if len(terms) and terms.may_have_alternatives(segment.source, options["all_entries"]):
             folded = fold(target)
@@ -156,15 +161,16 @@ class TermInconsistent:
                 if len(renderings) < 2 or id(term) in seen:
                     continue
                 seen.add(id(term))
-                found = sorted(((s, -e), r) for r in renderings for s, e in find_rendering(target, folded, r))
-                if found:
-                    (start, neg_end), rendering = found[0]  # leftmost, then longest
+                places = sorted(((s, -e), r) for r in renderings for s, e in find_rendering(target, folded, r))
+                if places:
+                    (start, neg_end), rendering = places[0]  # leftmost, then longest
                     end = -neg_end
-                    yield ("term", f"{term.glossary}\x1f{term.source[0]}", hit.pattern, rendering,
-                           index, segment.id, start, end, rendering)
+                    found.append(("term", f"{term.glossary}\x1f{term.source[0]}", hit.pattern, rendering,
+                                  index, segment.id, start, end, rendering))
         if options["learn_quotes"]:
             for s, (start, end, t) in _quote_pairs(segment.source, target):
-                yield ("quote", _norm(s), _norm(s), _tgt_key(t), index, segment.id, start, end, _norm(t))
+                found.append(("quote", _norm(s), _norm(s), _tgt_key(t), index, segment.id, start, end, _norm(t)))
+        return found
 
     @staticmethod
     def finish(records, options, context):
