@@ -35,3 +35,17 @@ def test_sentence_end_regex_matches_the_plain_alternation():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
         assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_tokens_of_ascii_texts_equal_the_unicode_token_regex():
+    """tokens() reads a lowercased ASCII text with explicit classes; _TOKEN ([^\\W_]) must agree."""
+    import random
+
+    from transqa.checks.repetition import _TOKEN, tokens
+
+    rng = random.Random(6)
+    pieces = list("aZ9_ '’.-,\t\n") + ["é", "K", "İ", "中", "it's", "O'Neil"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(30000)]
+    texts += ["Kelvin \u212a", "don't 'quote' o''k", "A_B c__d"]
+    for text in texts:
+        assert tokens(text) == _TOKEN.findall(text.lower()), repr(text)
