@@ -49,3 +49,93 @@ def test_tokens_of_ascii_texts_equal_the_unicode_token_regex():
     texts += ["Kelvin \u212a", "don't 'quote' o''k", "A_B c__d"]
     for text in texts:
         assert tokens(text) == _TOKEN.findall(text.lower()), repr(text)
+
+
+def _oracle_near(records, first_of, options, context):
+    """REP004's near-duplicate step as it was before the source bound moved ahead of the target words."""
+    from collections import defaultdict
+
+    from transqa.checks.repetition import (_M64, _MAX_BLOCK, _alike_by_bounds, _dice_with_sets, _repeated,
+                                           _sources_alike, _view, _words, chrf)
+
+    firsts = _repeated([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)
+    lasts = _repeated([record[0] & _M64 for record in records], _MAX_BLOCK)
+    blocks = defaultdict(list)
+    for record in records:
+        if record[0] >> 64 & _M64 in firsts:
+            blocks[(0, record[0] >> 64 & _M64)].append(record)
+        if record[0] & _M64 in lasts:
+            blocks[(1, record[0] & _M64)].append(record)
+    limit = options["near_max_source_similarity"]
+    for group in blocks.values():
+        counts = [r[0] >> 128 & 0xFFFFFFFF for r in group]
+        views, words, sets = [None] * len(group), [None] * len(group), [None] * len(group)
+        for k in range(1, len(group)):
+            if group[k][0] >> 160 in first_of:
+                continue
+            for i in range(k):
+                if min(counts[i], counts[k]) < 0.8 * max(counts[i], counts[k]):
+                    continue
+                if views[i] is None:
+                    views[i] = _view(group[i])
+                    words[i] = _words(views[i][3])
+                if views[k] is None:
+                    views[k] = _view(group[k])
+                    words[k] = _words(views[k][3])
+                earlier, record, a, b = views[i], views[k], words[i], words[k]
+                if a == b:
+                    continue
+                sa = sets[i] = sets[i] or frozenset(a)
+                sb = sets[k] = sets[k] or frozenset(b)
+                if len(sa & sb) < 0.7 * len(sa | sb):
+                    continue
+                if _alike_by_bounds(earlier[2], record[2], limit) or _dice_with_sets(a, b, sa, sb) < 0.8 \
+                        or _sources_alike(earlier[2], record[2], limit):
+                    continue
+                score = chrf(record[3], earlier[3], context)
+                if score >= options["min_chrf"]:
+                    first_of[record[0]] = (earlier, round(score))
+                    break
+
+
+def test_near_duplicates_equal_the_oracle():
+    """Planted duplicates, near duplicates (a word dropped or changed, a suffix), alike and equal sources."""
+    import random
+
+    from transqa.checks.base import Context
+    from transqa.checks.repetition import DuplicateTranslation, _near
+    from transqa.model import Location, Segment
+
+    rng = random.Random(12)
+    vocab = "the a minister said on monday that new rules would cut costs for small firms in the region".split()
+    han = "中国政府周一表示新规将降低小企业成本地区经济部长"
+    sources, targets = [], []
+    for n in range(1500):
+        sources.append("".join(rng.choice(han) for _ in range(rng.randint(8, 30))) + "。")
+        targets.append(" ".join(rng.choice(vocab) for _ in range(rng.randint(6, 16))) + ".")
+    for _ in range(900):
+        i, j = rng.randrange(1500), rng.randrange(1500)
+        words = targets[i].split()
+        kind = rng.randrange(5)
+        if kind == 0:
+            targets[j] = targets[i]
+        elif kind == 1:
+            del words[rng.randrange(len(words))]
+            targets[j] = " ".join(words)
+        elif kind == 2:
+            words[rng.randrange(len(words))] = rng.choice(vocab)
+            targets[j] = " ".join(words)
+        elif kind == 3:
+            sources[j], targets[j] = sources[i][:-2] + "了。", " ".join(words[:-1]) + " today."
+        else:
+            targets[j] = targets[i] + f" ({j})"
+    options = {"min_words": 6, "min_chrf": 85.0, "max_source_similarity": 0.5, "near": True,
+               "near_max_source_similarity": 0.25}
+    context = Context()
+    records = [r for n, (s, t) in enumerate(zip(sources, targets))
+               for r in DuplicateTranslation.collect(n, Segment(n, s, t, Location("a", n), Location("b", n)),
+                                                     options, context)]
+    expected, got = {}, {}
+    _oracle_near(records, expected, options, context)
+    _near(records, got, options, context)
+    assert len(expected) > 50 and got == expected

@@ -433,7 +433,8 @@ def _near(records, first_of, options, context):
     limit = options["near_max_source_similarity"]
     for group in blocks.values():
         counts = [r[0] >> 128 & 0xFFFFFFFF for r in group]
-        views: list = [None] * len(group)
+        keys: list = [None] * len(group)  # source keys, then the words only for pairs whose sources differ
+        joined: list = [None] * len(group)
         words: list = [None] * len(group)
         sets: list = [None] * len(group)
         for k in range(1, len(group)):
@@ -443,25 +444,34 @@ def _near(records, first_of, options, context):
                 if min(counts[i], counts[k]) < 0.8 * max(counts[i], counts[k]):
                     continue  # the length test first, on the counts alone: no words needed
                 if group[i][3] == group[k][3]:
-                    continue  # the same target text, so the same words (`a == b` below): no views needed
-                if views[i] is None:
-                    views[i] = _view(group[i])
-                    words[i] = _words(views[i][3])
-                if views[k] is None:
-                    views[k] = _view(group[k])
-                    words[k] = _words(views[k][3])
-                earlier, record, a, b = views[i], views[k], words[i], words[k]
+                    continue  # the same target text, so the same words (`a == b` below)
+                # Every test below only skips the pair, so their order does not change which pairs reach
+                # chrF: the cheap source bound first (a re-used source), which needs no target words
+                if keys[i] is None:
+                    keys[i] = _source_key(group[i][2])
+                if keys[k] is None:
+                    keys[k] = _source_key(group[k][2])
+                if _alike_by_bounds(keys[i], keys[k], limit):
+                    continue
+                if words[i] is None:
+                    joined[i] = " ".join(tokens(group[i][3]))
+                    words[i] = _words(joined[i])
+                if words[k] is None:
+                    joined[k] = " ".join(tokens(group[k][3]))
+                    words[k] = _words(joined[k])
+                a, b = words[i], words[k]
                 if a == b:
                     continue
                 sa = sets[i] = sets[i] or frozenset(a)
                 sb = sets[k] = sets[k] or frozenset(b)
-                if len(sa & sb) < 0.7 * len(sa | sb):  # set Jaccard: a C-speed first cut
+                shared = len(sa & sb)
+                if shared < 0.7 * (len(sa) + len(sb) - shared):  # set Jaccard (|a | b| counted): a C-speed cut
                     continue
-                # the cheap source bound first (a re-used source), then word Dice, then the full source test
-                if _alike_by_bounds(earlier[2], record[2], limit) or _dice_with_sets(a, b, sa, sb) < 0.8 \
-                        or _sources_alike(earlier[2], record[2], limit):
+                if _dice_with_sets(a, b, sa, sb) < 0.8 or _sources_alike(keys[i], keys[k], limit):
                     continue
-                score = chrf(record[3], earlier[3], context)
+                score = chrf(joined[k], joined[i], context)
                 if score >= options["min_chrf"]:
-                    first_of[record[0]] = (earlier, round(score))
+                    # (index, id, source key, words) of the earlier segment, as `_view` gives them
+                    first_of[group[k][0] >> 160] = ((group[i][0] >> 160, group[i][1], keys[i], joined[i]),
+                                                    round(score))
                     break
