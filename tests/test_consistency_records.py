@@ -81,3 +81,20 @@ def test_quote_pairs_gate_keeps_every_pair():
         assert consistency._quote_pairs(source, target) == ungated(source, target), (source, target)
         fired += bool(ungated(source, target))
     assert fired > 20  # pairs that pass every condition: the comparison is not vacuous
+
+
+def test_title_cased_count_gate_on_real_and_title_like_text():
+    """_title_cased rejects most ASCII texts by counting word-initial capitals against small-letter words:
+    the same answers as the plain count on newstest, TICO-19 and title-like soup."""
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    texts = []
+    for path in [shared / "newstest" / "newstest2019.zh-en.en", shared / "tico19" / "tico19-test.en"]:
+        texts += path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    rng = random.Random(7)
+    pieces = ["Word", "Abcd", "word", "aBcd", "Q", " ", " ", "-", "1", "_", "é", "WORD", "ab", "The"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(20000)]
+    assert sum(map(_title_cased, texts)) > 100
+    for text in texts:
+        assert _title_cased(text) == plain_title_cased(text), text

@@ -48,13 +48,22 @@ def _inside_name(text: str, start: int) -> bool:
 
 
 _LONG_WORD_INITIAL = re.compile(r"\b([A-Za-z])[A-Za-z]{3,}")  # _LONG_WORD's matches, their first letter
-_UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+# An ASCII text's capitals as `A`, small letters as `a`, digits and `_` (word characters) as `0`, the
+# rest as spaces: a word starts after a space.
+_CASE_BYTES = bytes(ord("A") if chr(b).isupper() else ord("a") if chr(b).islower() else
+                    ord("0") if chr(b).isdigit() or chr(b) == "_" else ord(" ") for b in range(128)) + b" " * 128
 
 
 def _title_cased(text: str) -> bool:
     """Three or more words of 4+ letters after the first, three quarters of them capitalised."""
-    if text.isascii() and len(text) - len(text.encode("ascii").translate(None, _UPPER_BYTES)) < 3:
-        return False  # at least three capitals are needed (0.75 * 3 words); most texts have fewer
+    if text.isascii():
+        # With u capitalised and l small-letter initials of 4+ letter words, a title needs u - 1 >= 0.75 *
+        # (u + l - 1) at best, so u >= 3 and u >= 3 * (l - 1). u is at most the capitals starting a word;
+        # l is at least the words starting with four small letters. Most texts fail this count.
+        marks = b" " + text.encode("ascii").translate(_CASE_BYTES)
+        upper = marks.count(b" A")
+        if upper < 3 or upper < 3 * (marks.count(b" aaaa") - 1):
+            return False
     initials = _LONG_WORD_INITIAL.findall(text)
     if len(initials) < 4:
         return False
