@@ -30,3 +30,37 @@ def test_sentence_end_count_matches_the_plain_regex():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
         assert len(_EN_SENT.findall(text)) == len(plain.findall(text)), text
+
+
+def _plain_sentence_counts(source: str, target: str) -> tuple[int, int]:
+    from transqa.checks.length import _ZH_SENT
+
+    src = len(_ZH_SENT.findall(source)) + (1 if source.strip() and not _ZH_SENT.search(source.rstrip()[-3:]) else 0)
+    tgt = len(_EN_SENT.findall(target)) + (1 if target.strip() and target.rstrip()[-1:] not in ".!?\"”’')" else 0)
+    return src, tgt
+
+
+def test_sentence_counts_and_collect_equal_the_plain_forms():
+    """sentence_counts strips each side once; collect finds the body's start from the stripped length."""
+    from transqa.checks.base import Context
+    from transqa.checks.length import _OPTIONS, LengthRatio, sentence_counts, source_units, target_words
+    from transqa.model import Location, Segment
+
+    rng = random.Random(21)
+    src_pieces = ["中国", "经济", "。", "！", "？", "”", " ", "\u3000", "\n", "A1", "·", "（x）"]
+    tgt_pieces = ["word", "A", ".", "!", "?", "”", " ", "\t", "\n", ")", "中", "1", "'"]
+    options = dict(_OPTIONS, min_units=4.0)
+    for n in range(5000):
+        source = "".join(rng.choice(src_pieces) for _ in range(rng.randint(0, 14)))
+        target = "".join(rng.choice(tgt_pieces) for _ in range(rng.randint(0, 14)))
+        assert sentence_counts(source, target) == _plain_sentence_counts(source, target), (source, target)
+        got = LengthRatio.collect(n, Segment(n, source, target, Location("a", n), Location("b", n)), options,
+                                  Context())
+        units, words, body = source_units(source), target_words(target), target.strip()
+        han = sum(1 for c in target if "\u4e00" <= c <= "\u9fff")
+        if units < 3 or (han and han >= words):
+            assert got == ()
+            continue
+        start = target.find(body) if body else 0
+        counts = _plain_sentence_counts(source, target) if units >= options["min_units"] else (0, 0)
+        assert got == (_pack(n, units, words, *counts, start, start + len(body)),), (source, target)

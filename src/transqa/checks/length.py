@@ -64,8 +64,9 @@ target_words = english_word_count  # the same count as the score's
 
 def sentence_counts(source: str, target: str) -> tuple[int, int]:
     """(source sentences, target sentences); an unterminated final sentence counts too."""
-    src = len(_ZH_SENT.findall(source)) + (1 if source.strip() and not _ZH_SENT.search(source.rstrip()[-3:]) else 0)
-    tgt = len(_EN_SENT.findall(target)) + (1 if target.strip() and target.rstrip()[-1:] not in ".!?\"”’')" else 0)
+    src_end, tgt_end = source.rstrip(), target.rstrip()  # empty exactly when strip() is
+    src = len(_ZH_SENT.findall(source)) + (1 if src_end and not _ZH_SENT.search(src_end[-3:]) else 0)
+    tgt = len(_EN_SENT.findall(target)) + (1 if tgt_end and tgt_end[-1] not in ".!?\"”’')" else 0)
     return src, tgt
 
 
@@ -101,16 +102,16 @@ class LengthRatio:
 
     @staticmethod
     def collect(index, segment, options, context):
-        units = source_units(segment.source)
+        source, target = segment.source, segment.target
+        units = source_units(source)
         if units < 3:
             return ()  # a tuple, not a generator: cheaper for the engine to take per segment
-        words = target_words(segment.target)
-        if has_han(segment.target) and _han_count(segment.target) >= words:
+        words = english_word_count(target)
+        if not target.isascii() and _HAN_RE.search(target) is not None and _han_count(target) >= words:
             return ()  # a target still mostly in Chinese is ACC003's finding, not a length question
-        body = segment.target.strip()
-        start = segment.target.find(body) if body else 0
-        src_sent, tgt_sent = sentence_counts(segment.source, segment.target) if units >= options["min_units"] \
-            else (0, 0)
+        body = target.strip()
+        start = len(target) - len(target.lstrip()) if body else 0  # where `body` starts (target.find(body))
+        src_sent, tgt_sent = sentence_counts(source, target) if units >= options["min_units"] else (0, 0)
         return (_pack(index, units, words, src_sent, tgt_sent, start, start + len(body)),)
 
     @staticmethod
@@ -128,19 +129,20 @@ class LengthRatio:
         spread = statistics.median(abs(x - centre) / sigma(units) for units, x in usable) / 0.6745
         del usable
         k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
+        short, limit, supported, min_units = (options["direction"] == "short", options["z"],
+                                              options["supported_z"], options["min_units"])
         for record in records:
             index, units, words, src_sent, tgt_sent, start, end = _unpack(record)
-            if units < options["min_units"] or words == 0 or end <= start:
+            if units < min_units or words == 0 or end <= start:
                 continue
             z = (log_ratio(units, words) - centre) / (k * sigma(units))
-            expected = round(units * math.exp(centre))
-            args = {"words": words, "expected": expected, "z": round(z, 1),
-                    "sentences": f"{tgt_sent} of {src_sent}"}
-            if options["direction"] == "short":
-                fewer = src_sent >= 2 and tgt_sent < src_sent
-                if z <= -options["z"] or (fewer and z <= -options["supported_z"]):
-                    yield Hit("target", start, end, args, segment=index)
-            elif z >= options["z"]:
+            if short:
+                hit = z <= -limit or (src_sent >= 2 and tgt_sent < src_sent and z <= -supported)
+            else:
+                hit = z >= limit
+            if hit:  # the message's numbers only for the few segments reported
+                args = {"words": words, "expected": round(units * math.exp(centre)), "z": round(z, 1),
+                        "sentences": f"{tgt_sent} of {src_sent}"}
                 yield Hit("target", start, end, args, segment=index)
 
 
