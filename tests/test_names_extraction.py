@@ -102,3 +102,15 @@ def test_acronym_regex_equals_the_lookbehind_first_form():
     for text in texts:
         assert [(m.span(), m.group(1)) for m in _ACRONYM.finditer(text)] == \
             [(m.span(), m.group(1)) for m in plain.finditer(text)], text
+
+
+def test_name_bounds_equal_the_spans_of_extract_names():
+    """CONS002's collect keeps only each name's start and end (_name_bounds): those of extract_names."""
+    from transqa.checks.names import _name_bounds
+
+    pieces = ["A", "b", "Co", "of", "Of", "The", "the", "in", "Inc", "&", "'", "’", ".", " ", " ", "-",
+              "\u00a0", "\n", "x", "R&D", "Int'l", "Mr", "Mr.", "IP", "3", "é", ",", "(", "Dept.", "and", "De", "TO"]
+    texts = _soup(pieces, 5000, 25, 13) + _newstest_targets()
+    assert sum(1 for t in texts if _name_bounds(t)) > 1000
+    for text in texts:
+        assert _name_bounds(text) == [x for start, end, _, _ in extract_names(text) for x in (start, end)], text

@@ -135,6 +135,20 @@ def _names(text: str):
             yield run
 
 
+def _name_bounds(text: str) -> list[int]:
+    """start, end, start, end, ... of the names `_names` yields (trimmed by index, no generator layer)."""
+    bounds = []
+    for run in _runs(text):
+        i, j = 0, len(run)
+        while i < j and run[i][2].rstrip(".").replace("’", "'").lower() in LEADING:  # _word(...).lower()
+            i += 1
+        while j > i and run[j - 1][2].lower() in CONNECTORS:
+            j -= 1
+        if j - i >= 2 and sum(1 for k in range(i, j) if run[k][2][0].isupper()) >= 2:
+            bounds += (run[i][0], run[j - 1][1])
+    return bounds
+
+
 def extract_names(text: str):
     """(start, end, [surface tokens], [token spans]) for capitalised multi-word names in `text`."""
     return [(run[0][0], run[-1][1], [t[2] for t in run], [(t[0], t[1]) for t in run]) for run in _names(text)]
@@ -213,11 +227,12 @@ class NameVariants:
     @staticmethod
     def collect(index, segment, options, context):
         target = segment.target
-        bounds = tuple(x for run in _names(target) for x in (run[0][0], run[-1][1]))
-        if bounds:
-            # the segment's own target (no copy in this process) and each name's start and end: a
-            # name's tokens are read again in `finish` from its span (they are the same tokens)
-            yield (index, target) + bounds
+        bounds = _name_bounds(target)
+        if not bounds:
+            return ()
+        # the segment's own target (no copy in this process) and each name's start and end: a name's
+        # tokens are read again in `finish` from its span (they are the same tokens); a tuple, not a generator
+        return ((index, target, *bounds),)
 
     @staticmethod
     def finish(records, options, context):
