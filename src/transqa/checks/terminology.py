@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from functools import lru_cache
 
 from transqa.checks.base import check_type
@@ -35,12 +36,87 @@ def _validate(options):
         raise ValueError(f"'origin' must be one of {', '.join(ORIGINS)}")
 
 
+class _Run:
+    """Per run: the compiled glossary index (None when no glossary is loaded) and the targets seen
+    lately (see _Target)."""
+
+    __slots__ = ("index", "targets")
+
+    def __init__(self, index):
+        self.index = index if len(index) else None
+        self.targets: dict[str, _Target] = {}
+
+    def target(self, text: str) -> _Target:
+        view = self.targets.get(text)
+        if view is None:
+            if len(self.targets) >= _TARGETS_KEPT:
+                self.targets.clear()
+            view = self.targets[text] = _Target(text)
+        return view
+
+
+# The engine runs rule by rule over chunks of 2,000 segments (engine.CHUNK_SEGMENTS): keeping the views
+# of the last 4,096 targets lets the four TERM rules of a chunk share one view per target.
+_TARGETS_KEPT = 4096
+_LAST: list = [None, None, None]  # weakref to the last context, its glossaries, its _Run
+
+
+def _run_state(context) -> _Run:
+    """This run's _Run: four rules ask for it on every segment, so the last one is kept at hand."""
+    last = _LAST
+    if last[0] is not None and last[0]() is context and last[1] is context.glossaries:
+        return last[2]
+    state = context.memo(("transqa.checks.terminology", id(context.glossaries)),
+                         lambda: _Run(term_index(context)))
+    last[:] = weakref.ref(context), context.glossaries, state
+    return state
+
+
 def _target_index(segment, context):
     """The run's compiled glossary index, or None when the target is blank or no glossary is loaded."""
-    if not segment.target.strip():
+    target = segment.target
+    if not target or target.isspace():  # `not target.strip()` without a copy
         return None
-    index = term_index(context)
-    return index if len(index) else None
+    return _run_state(context).index
+
+
+class _Target:
+    """One target's folded and lower-case forms, words, and the spans of each rendering looked up in it,
+    computed once and shared by the TERM rules of a segment."""
+
+    __slots__ = ("text", "_folded", "_lower", "_words", "_found")
+
+    def __init__(self, text: str):
+        self.text, self._folded, self._lower, self._words = text, None, None, None
+        self._found: dict[str, list[tuple[int, int]]] = {}
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
+    def words(self) -> _Words:
+        if self._words is None:
+            self._words = _Words(self.text)
+        return self._words
+
+    def find(self, rendering: str) -> list[tuple[int, int]]:
+        """find_rendering(text, fold(text), rendering), remembered (callers only read the list)."""
+        spans = self._found.get(rendering)
+        if spans is None:
+            spans = self._found[rendering] = find_rendering(self.text, self.folded, rendering)
+        return spans
+
+    def rendered(self, term) -> bool:
+        return any(self.find(r) for r in term.target)
 
 
 def _covers(term, options) -> bool:
@@ -56,7 +132,7 @@ def _rendered(term, target: str, folded: str) -> bool:
     return any(find_rendering(target, folded, r) for r in term.target)
 
 
-def _composed(hit, all_hits, target: str, folded: str, source: str) -> bool:
+def _composed(hit, all_hits, view: _Target, source: str) -> bool:
     """True when smaller glossary terms cover the hit and each is rendered (局长 + 国家知识产权局 for
     国家知识产权局局长 rendered `CNIPA ... Commissioner`)."""
     inner = [(h.start, h.end, h) for h in all_hits
@@ -68,7 +144,7 @@ def _composed(hit, all_hits, target: str, folded: str, source: str) -> bool:
     for part in parts:
         covered.update(range(part.start, part.end))
     gaps = [source[i] for i in range(hit.start, hit.end) if i not in covered]
-    return all(c in _IGNORABLE for c in gaps) and all(_rendered(p.term, target, folded) for p in parts)
+    return all(c in _IGNORABLE for c in gaps) and all(view.rendered(p.term) for p in parts)
 
 
 def _heads_a_name(source: str, hit) -> bool:
@@ -92,40 +168,56 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
     """One word that looks like a typo of another (`untied`/`united`, `shanghi`/`shanghai`,
     `trumpf`/`trump`), not another form of it (`secretariat`/`secretary`, `regulatory`/`regulation`,
     `chairmen`/`chairman`, `Organisation`/`Organization`)."""
-    from difflib import SequenceMatcher
-
     word, wanted = word.replace(".", ""), wanted.replace(".", "")
     if word == wanted or word[:1] != wanted[:1] or abs(len(word) - len(wanted)) > 2 or min(len(word), len(wanted)) < 5:
-        return False
-    if _us_spelling(word) == _us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
         return False
     prefix = len(os.path.commonprefix([word, wanted]))
     suffix = len(os.path.commonprefix([word[prefix:][::-1], wanted[prefix:][::-1]]))
     if suffix == 0:  # the words differ at the end: an inflection or derivation unless one letter is tacked on
         longer, shorter = (word, wanted) if len(word) > len(wanted) else (wanted, word)
-        return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] not in "sdyn"
+        if not (len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] not in "sdyn"):
+            return False  # decided before the spelling variants below (the usual case, and the cheap one)
+    if _us_spelling(word) == _us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
+        return False
+    if suffix == 0:
+        return True
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, word, wanted).ratio() >= min_similarity
 
 
 class _Words:
-    """A target's words (lower case, final dot dropped): the set first, the spans only when needed."""
+    """A target's words (lower case, final dot dropped), found once: the list, the set, the positions
+    of the words by first letter, and their spans only for a word window that is reported."""
 
-    __slots__ = ("target", "_vocab", "_spans")
+    __slots__ = ("target", "words", "_vocab", "_spans", "_initials")
 
     def __init__(self, target: str):
-        self.target, self._vocab, self._spans = target, None, None
+        tokens = _WORD.findall(target)  # its letters are ASCII: lower case joined is lower case per token
+        self.target = target
+        self.words = [w.rstrip(".") for w in " ".join(tokens).lower().split(" ")] if tokens else []
+        self._vocab, self._spans, self._initials = None, None, None
 
     @property
     def vocab(self) -> set[str]:
         if self._vocab is None:
-            self._vocab = {w.lower().rstrip(".") for w in _WORD.findall(self.target)}
+            self._vocab = set(self.words)
         return self._vocab
 
-    @property
-    def spans(self) -> list[tuple[int, int, str]]:
+    def span(self, i: int) -> tuple[int, int]:
+        """(start, end) of word `i` in the target."""
         if self._spans is None:
-            self._spans = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(self.target)]
-        return self._spans
+            self._spans = [m.span() for m in _WORD.finditer(self.target)]
+        return self._spans[i]
+
+    def starting_with(self, letter: str) -> list[int]:
+        """Positions in `words` of the words beginning with `letter`, in order."""
+        if self._initials is None:
+            initials: dict[str, list[int]] = {}
+            for i, word in enumerate(self.words):
+                initials.setdefault(word[0], []).append(i)
+            self._initials = initials
+        return self._initials.get(letter, ())
 
 
 @lru_cache(maxsize=8192)
@@ -133,37 +225,59 @@ def _wanted(rendering: str) -> tuple[str, ...]:
     return tuple(w.rstrip(".") for w in rendering.lower().split())
 
 
-def _near_misses(term, target: str, min_similarity: float, words: _Words | None = None):
+@lru_cache(maxsize=8192)
+def _typo_sized(rendering: str) -> tuple[bool, ...]:
+    """Per word of `_wanted(rendering)`: long enough (5+ letters without dots) for `_misspelt`."""
+    return tuple(len(w.replace(".", "")) >= 5 for w in _wanted(rendering))
+
+
+def _may_have_typo(rendering: str, lower_target: str) -> bool:
+    """False when no word window of the target can be `rendering` with one word misspelt, decided
+    without splitting the target into words: a word absent from the lower-case target is not one of
+    its words, two such words are too many, and only a 5+ letter word can be the misspelt one."""
+    sized = _typo_sized(rendering)
+    unseen = [k for k, w in enumerate(_wanted(rendering)) if w not in lower_target]
+    if len(unseen) > 1:
+        return False
+    return sized[unseen[0]] if unseen else any(sized)
+
+
+def _near_misses(term, view: _Target, min_similarity: float):
     """(start, end, text) of target word windows that are an approved rendering with exactly one word
     misspelt (`Untied States`, `Shanghi`, `Trumpf`) and are not an accepted form (plural, possessive,
     adjective) of any rendering. Only renderings with exactly one word absent from the target are
     tried, and only at target words that could be that word misspelt (cheap filters first)."""
-    words = _Words(target) if words is None else words
-    vocab = words.vocab
+    target = view.text
     for rendering in term.target:
+        if not _may_have_typo(rendering, view.lower):
+            continue
+        words = view.words
+        vocab = words.vocab
         wanted = _wanted(rendering)
         absent = [k for k, w in enumerate(wanted) if w not in vocab]
         if len(absent) != 1:
             continue
         k, bad = absent[0], wanted[absent[0]]
-        spans = words.spans
-        for i, (_, _, word) in enumerate(spans):
+        if not _typo_sized(rendering)[k]:
+            continue  # _misspelt needs 5+ letters
+        seq = words.words
+        for i in words.starting_with(bad[:1]):
+            word = seq[i]
             first = i - k
-            if word[:1] != bad[:1] or abs(len(word) - len(bad)) > 2 or first < 0 \
-                    or first + len(wanted) > len(spans):
-                continue
-            window = [w for _, _, w in spans[first:first + len(wanted)]]
+            if len(word) < 5 or abs(len(word) - len(bad)) > 2 or first < 0 or first + len(wanted) > len(seq):
+                continue  # (_misspelt needs 5+ letters)
+            window = seq[first:first + len(wanted)]
             if any(a != b for j, (a, b) in enumerate(zip(window, wanted)) if j != k) \
                     or not _misspelt(word, bad, min_similarity):
                 continue
-            start, end = spans[first][0], spans[first + len(wanted) - 1][1]
+            start, end = words.span(first)[0], words.span(first + len(wanted) - 1)[1]
             text = target[start:end].rstrip(".")
             if not _rendered(term, text, fold(text)):
                 yield start, start + len(text), text
 
 
-def _near_miss(term, target: str) -> bool:
-    return next(_near_misses(term, target, 0.8), None) is not None
+def _near_miss(term, view: _Target) -> bool:
+    return next(_near_misses(term, view, 0.8), None) is not None
 
 
 @check_type("term-misspelled", options={"shipped_kinds": [], "origin": "all", "min_similarity": 0.8},
@@ -171,20 +285,25 @@ def _near_miss(term, target: str) -> bool:
 def term_misspelled(segment, options, context):
     """A glossary term is in the source and the target has a misspelt form of an approved rendering
     (`Untied States`, `Shanghi`, `Trumpf`), even when another occurrence is rendered correctly."""
-    target = segment.target
     index = _target_index(segment, context)
     if index is None:
-        return
+        return ()
+    hits = index.source_hits(segment.source)
+    if not hits:
+        return ()  # not a generator: nothing to create for the usual segment
+    return _misspelled(segment, hits, options, context)
+
+
+def _misspelled(segment, hits, options, context):
+    view = _run_state(context).target(segment.target)
     seen = set()
-    words = None
-    for hit in index.source_hits(segment.source):
+    for hit in hits:
         term = hit.term
         if id(term) in seen or not _covers(term, options):
             continue
         seen.add(id(term))
-        words = _Words(target) if words is None else words
-        for start, end, _ in _near_misses(term, target, options["min_similarity"], words):
-            if term.forbidden and any(find_rendering(target, fold(target), f) for f in term.forbidden):
+        for start, end, _ in _near_misses(term, view, options["min_similarity"]):
+            if term.forbidden and any(view.find(f) for f in term.forbidden):
                 break  # term-forbidden reports it
             yield Hit("target", start, end, {"term": hit.pattern, "preferred": term.preferred,
                                              "glossary": term.glossary, "kind": term.kind},
@@ -206,18 +325,21 @@ def term_missing(segment, options, context):
     """
     index = _target_index(segment, context)
     if index is None:
-        return
+        return ()
     all_hits = index.all_source_hits(segment.source)
     if not all_hits:
-        return
-    target = segment.target
-    folded = fold(target)
+        return ()  # not a generator: nothing to create for the usual segment
+    return _missing(segment, index, all_hits, options, context)
+
+
+def _missing(segment, index, all_hits, options, context):
+    view = _run_state(context).target(segment.target)
     seen = set()
     near: dict[int, bool] = {}  # per term, not per occurrence: 7,000 occurrences made this quadratic
 
     def near_miss(term) -> bool:
         if id(term) not in near:
-            near[id(term)] = _near_miss(term, target)
+            near[id(term)] = _near_miss(term, view)
         return near[id(term)]
 
     for hit in index.source_hits(segment.source, all_hits):
@@ -225,14 +347,14 @@ def term_missing(segment, options, context):
         if id(term) in seen or not _covers(term, options):
             continue
         if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
-                and (_rendered(term, target, folded) or not near_miss(term)):
+                and (view.rendered(term) or not near_miss(term)):
             continue  # this occurrence may be dropped (unless misspelt); a later one may not
         seen.add(id(term))
-        if _rendered(term, target, folded):
+        if view.rendered(term):
             continue
-        if any(find_rendering(target, folded, f) for f in term.forbidden):
+        if any(view.find(f) for f in term.forbidden):
             continue
-        if options["compose"] and _composed(hit, all_hits, target, folded, segment.source):
+        if options["compose"] and _composed(hit, all_hits, view, segment.source):
             continue
         yield Hit("source", hit.start, hit.end,
                   {"term": hit.pattern, "preferred": term.preferred, "renderings": " / ".join(term.target),
@@ -249,27 +371,24 @@ def term_forbidden(segment, options, context):
     and a forbidden string inside an approved rendering of a term in the source (`former SIPO` approved
     for 原国家知识产权局) is not reported.
     """
-    target = segment.target
     index = _target_index(segment, context)
     if index is None:
-        return
+        return ()
     if options["require_source"]:
         hits = index.source_hits(segment.source)
-        if not any(h.term.forbidden for h in hits):
-            return
-        folded = fold(target)
+        if not hits or not any(h.term.forbidden for h in hits):
+            return ()  # not a generator: nothing to create for the usual segment
+        view = _run_state(context).target(segment.target)
         terms = list({id(h.term): (h.pattern, h.term) for h in hits}.values())
         candidates = [(start, end, (pattern, term)) for pattern, term in terms for forbidden in term.forbidden
-                      for start, end in find_rendering(target, folded, forbidden)]
+                      for start, end in view.find(forbidden)]
         if candidates:  # not inside an approved rendering of a term in the source (`former SIPO`)
-            approved = [span for _, term in terms for r in term.target for span in find_rendering(target, folded, r)]
+            approved = [span for _, term in terms for r in term.target for span in view.find(r)]
             candidates = [c for c in candidates if not any(a <= c[0] and c[1] <= b for a, b in approved)]
         found = leftmost_longest(candidates)
     else:
-        found = [(s, e, (t.source[0], t)) for s, e, _, t in index.forbidden_hits(target)]
-    for start, end, (pattern, term) in found:
-        if not _covers(term, options):
-            continue
-        yield Hit("target", start, end, {"term": pattern, "preferred": term.preferred,
-                                         "glossary": term.glossary, "kind": term.kind},
-                  suggestion=term.preferred)
+        found = [(s, e, (t.source[0], t)) for s, e, _, t in index.forbidden_hits(segment.target)]
+    return [Hit("target", start, end, {"term": pattern, "preferred": term.preferred,
+                                       "glossary": term.glossary, "kind": term.kind},
+                suggestion=term.preferred)
+            for start, end, (pattern, term) in found if _covers(term, options)]
