@@ -46,8 +46,8 @@ def test_norm_equals_the_whitespace_regex():
 
     from transqa.checks.consistency import _norm
 
-    space = re.compile(r"\s")
-    assert [c for c in range(sys.maxunicode + 1) if bool(space.match(chr(c))) != chr(c).isspace()] == []
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
     pieces = [chr(c) for c in range(0x3100) if chr(c).isspace()] + ["a", "中", "b c", "\u200b", "x"]
     rng = random.Random(4)
     for _ in range(20000):
@@ -98,3 +98,15 @@ def test_title_cased_count_gate_on_real_and_title_like_text():
     assert sum(map(_title_cased, texts)) > 100
     for text in texts:
         assert _title_cased(text) == plain_title_cased(text), text
+
+
+def test_stable_hash_is_the_8_byte_blake2b_digest():
+    """stable_hash copies one blake2b state per text: the values are those of a fresh blake2b."""
+    import hashlib
+
+    rng = random.Random(8)
+    texts = ["", "a", "上海", "\udc80", "the minister said that"]
+    texts += ["".join(rng.choice("ab 中\u00e9\n") for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in texts:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        assert stable_hash(text) == int.from_bytes(digest, "big")
