@@ -114,3 +114,29 @@ def test_name_bounds_equal_the_spans_of_extract_names():
     assert sum(1 for t in texts if _name_bounds(t)) > 1000
     for text in texts:
         assert _name_bounds(text) == [x for start, end, _, _ in extract_names(text) for x in (start, end)], text
+
+
+def test_name_entry_reads_the_tokens_of_tokens():
+    """_name_entry tokenises inline and caches each token's words: the entry of the plain reading."""
+    import sys
+
+    from transqa.checks.names import _canonical, _form, _name_entry
+
+    def plain(text, abbreviated):
+        found = list(_tokens(text))
+        tokens = [t[2] for t in found]
+        canonical = [_canonical(t) for t in tokens]
+        for t, words in zip(tokens, canonical):
+            if words != [_form(t)]:
+                abbreviated.update(words)
+        key = tuple(sys.intern(w) for ws in canonical for w in ws)
+        return tokens, [t[:2] for t in found], tuple(i for i, ws in enumerate(canonical) for _ in ws), key
+
+    texts = [text[start:end] for text in _newstest_targets() for start, end, _, _ in extract_names(text)]
+    texts += ["Int'l IP Co. Ltd.", "R&D Centre of S&T Dept.", "SMEs Assn. & Govt. HQ", "World Health Organisation"]
+    texts += _soup(["A", "Co.", "IP", " ", "Int'l", "&", "Dept.", "of", "Ltd.", "x.", "SMEs"], 3000, 8, 17)
+    words_of: dict = {}
+    got_abbreviated, want_abbreviated = set(), set()
+    for text in texts:
+        assert _name_entry(text, got_abbreviated, words_of) == plain(text, want_abbreviated), text
+    assert got_abbreviated == want_abbreviated and {"intellectual", "international"} <= got_abbreviated

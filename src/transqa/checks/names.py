@@ -324,22 +324,28 @@ def _name_entry(text: str, abbreviated: set[str], words_of: dict[str, tuple] | N
     """(tokens, spans from the name's start, the token position of each key word, key: the canonical
     words, interned) of one name's text; adds to `abbreviated` the canonical words of tokens written
     otherwise than them. `words_of` caches each token's (canonical words, written otherwise, form):
-    names share most of their tokens."""
+    names share most of their tokens. The tokens are read as `_tokens` reads them (inlined)."""
     if words_of is None:
         words_of = {}
-    found = list(_tokens(text))
-    tokens = [t[2] for t in found]
-    key, position = [], []
-    for i, t in enumerate(tokens):
+    tokens, spans, key, position = [], [], [], []
+    for m in _TOKEN.finditer(text):
+        t, end = m.group(), m.end()
+        if t[-1] == "." and t[:-1].replace("’", "'").lower() not in ABBREVIATIONS:
+            t, end = t[:-1], end - 1  # a full stop, not an abbreviation
         entry = words_of.get(t)
         if entry is None:
             canonical, form = _canonical(t), _form(t)
             entry = words_of[t] = (tuple(sys.intern(w) for w in canonical), canonical != [form], form)
         if entry[1]:
             abbreviated.update(entry[0])
+        if len(entry[0]) == 1:
+            position.append(len(tokens))
+        else:
+            position += [len(tokens)] * len(entry[0])
         key += entry[0]
-        position += [i] * len(entry[0])
-    return tokens, [t[:2] for t in found], tuple(position), tuple(key)
+        tokens.append(t)
+        spans.append((m.start(), end))
+    return tokens, spans, tuple(position), tuple(key)
 
 
 KNOWN_ACRONYMS = ["GDP", "CEO", "AI", "IT", "TV", "UK", "US", "USA", "EU", "UN", "PRC", "DNA", "COVID", "CPC",
