@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from transqa.glossary import Glossary, Term, load_glossaries, load_glossary, source_renderings
+from transqa.glossary import Glossary, SourceRenderings, Term, load_glossaries, load_glossary, source_renderings
 from transqa.packs import default_glossary_paths
 from transqa.terms import PhraseMatcher, TermIndex, _boundary_ok, _case_ok, alternatives, fold
 
@@ -109,3 +109,12 @@ def test_source_renderings_equals_the_table_built_from_terms(tmp_path):
     got = source_renderings(glossaries)
     assert got == expected and list(got) == list(expected)
     assert got["专利"][:3] == ("patent", "invention patent", "patent right")
+    lazy = SourceRenderings(glossaries)  # what han-in-target uses: the same table, read per string
+    assert all(lazy.get(source) == renderings for source, renderings in expected.items())
+    assert lazy.get("专利") == got["专利"] and lazy.get("不是术语") is None
+    dup = tmp_path / "dup.yaml"  # the same source in two entries of one glossary, one source per entry
+    dup.write_text("glossary: dup\nterms:\n  - {source: 局长, target: Director}\n"
+                   "  - {source: 局长, target: Head}\n", encoding="utf-8")
+    both = [*glossaries, load_glossary(dup)]
+    table = source_renderings(both)
+    assert SourceRenderings(both).get("局长") == table["局长"] and table["局长"][-2:] == ("director", "head")

@@ -317,6 +317,51 @@ def source_renderings(glossaries: Iterable[Glossary]) -> dict[str, tuple[str, ..
     return table
 
 
+class SourceRenderings:
+    """`source_renderings(glossaries)` read one source string at a time: only an index from source
+    strings to entries is built up front (a 100,000-entry glossary: a few ms instead of a few hundred),
+    a string's renderings are read from the columns when it is looked up."""
+
+    def __init__(self, glossaries: Iterable[Glossary]):
+        self._indexes: list[tuple[Any, dict]] = []
+        for glossary in glossaries:
+            terms = getattr(glossary, "terms", ())
+            if isinstance(terms, TermTable):
+                index = {} if terms.multi_source else dict(zip(terms.source, range(len(terms.source))))
+                if len(index) != len(terms.source):  # several sources per entry or entries per source
+                    index = {}
+                    for source, row in terms.source_rows():
+                        index.setdefault(source, []).append(row)
+            else:
+                index = {}
+                for row, term in enumerate(terms):
+                    for source in term.source:
+                        index.setdefault(source, []).append(row)
+            self._indexes.append((terms, index))
+        self._read: dict[str, tuple[str, ...] | None] = {}
+
+    def get(self, source: str) -> tuple[str, ...] | None:
+        """The approved renderings, lower case, of every entry with this source string in every
+        glossary, in load order; None when no entry has it."""
+        try:
+            return self._read[source]
+        except KeyError:
+            pass
+        found = None
+        for terms, index in self._indexes:
+            rows = index.get(source)
+            if rows is None:
+                continue
+            for row in rows if type(rows) is list else (rows,):
+                target = terms.target[row].split(SEP) if isinstance(terms, TermTable) else terms[row].target
+                lowered = tuple(map(str.lower, target))
+                found = lowered if found is None else found + lowered
+        if len(self._read) >= 4096:
+            self._read.clear()
+        self._read[source] = found
+        return found
+
+
 def source_map(glossaries: Iterable[Glossary]) -> dict[str, Term]:
     """Source string -> the term in force for it. Glossaries come in load order (shipped, config,
     --glossary); a later entry for the same source string overrides the earlier one for that string."""

@@ -40,11 +40,12 @@ _CLOSERS = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "(": ")", "（": "
 _HAN_TRAIL = LazyPattern(f"[^{HAN}]+$")
 
 
-def _glossary_sources(context) -> dict[str, tuple[str, ...]]:
-    """Glossary source term -> its approved target renderings (lowercased), built once per run."""
-    from transqa.glossary import source_renderings
+def _glossary_sources(context):
+    """Glossary source term -> its approved target renderings (lowercased): a SourceRenderings, whose
+    index is built once per run and read per term looked up."""
+    from transqa.glossary import SourceRenderings
 
-    return context.memo(("han-in-target", "glossary"), lambda: source_renderings(context.glossaries))
+    return context.memo(("han-in-target", "glossary"), lambda: SourceRenderings(context.glossaries))
 
 
 def _quoted_gloss(text: str, start: int, end: int, source: str, max_chars: int) -> bool:
@@ -90,7 +91,7 @@ def _han_hits(segment, options, context):
         start = target.index(body)
         yield Hit("target", start, start + len(body), {"count": han, "scope": "segment"})
         return
-    glossary = _glossary_sources(context) if context.glossaries else {}
+    glossary = _glossary_sources(context) if context.glossaries else None
     lowered = None
     for m in runs:
         trail = _HAN_TRAIL.search(m.group())
@@ -101,8 +102,9 @@ def _han_hits(segment, options, context):
         if _quoted_gloss(target, start, end, segment.source, options["quoted_max_chars"]) or \
                 _labelled(target, start, end, segment.source, options["quoted_max_chars"]):
             continue
-        if run in glossary:
+        renderings = glossary.get(run) if glossary is not None else None
+        if renderings is not None:
             lowered = lowered if lowered is not None else target.lower()
-            if any(t and t in lowered for t in glossary[run]):
+            if any(t and t in lowered for t in renderings):
                 continue
         yield Hit("target", m.start(), m.end(), {"count": len(run), "scope": "clause"})
