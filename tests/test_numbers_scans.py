@@ -41,6 +41,7 @@ PLAIN = [
     ("year-range", en.YEAR_RANGE_RE, r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])"),
     ("in-every", en.IN_EVERY_RE, r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b"),
     ("long-digits", model._LONG_DIGITS, r"[0-9０-９]{41,}"),
+    ("weekday", en.WEEKDAY_RE, r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
 ]
 PIECES = ["one", "One", "ONE", "a", "an", "A", "half", "Half", "hundred", "thousand", "and", "-", "fold", "twenty",
           "first", "third", "dozen", "s", "bone", "x", "_", "é", "May", "March", "Mar.", "Sept", "Dec", "December",
@@ -48,7 +49,7 @@ PIECES = ["one", "One", "ONE", "a", "an", "A", "half", "Half", "hundred", "thous
           "\u00a0", "$", "£", "in", " in ", "every", "ten", "1 in", "２", "٣", "12/09/2022", "12 09,2022",
           "2022-12-09", "2019–20", "5%", "percent", "st", "th", "9th", "1/3", "2/25", "3/4", "May 2019", "Dec 2021",
           "March of 2020", "9 December 2022", "one in", "1 in 5", "in a", "3-5%",
-          "3 to 5 percent", "-.5%", "−2"]
+          "3 to 5 percent", "-.5%", "−2", "Monday", "Sundays", "xFriday", "Wednes", "today"]
 
 
 def _texts(seed: int, n: int):
@@ -184,3 +185,27 @@ def test_written_out_digit_runs_find_what_the_counted_ones_found():
             expected = re.search(plain, text)
             got = fast.search(text)
             assert (got and got.span()) == (expected and expected.span()), text
+
+
+def test_number_words_tried_where_they_can_start_find_what_the_search_found():
+    """finditer_words tries WORDS_RE only at number words the automaton finds and at an a/an before one."""
+    pieces = ["one", "One", "ONE", "a", "an", "A", "An", "AN", "half", "Half", "HALF", "hundred", "and", "-", "fold",
+              "twenty", "first", "third", "dozen", "s", "bone", "someone", "often", "tenth", "eighteen", "Eighteen",
+              "x", "_", "é", "İ", "ß", "2", "２", "\n", "\t", "\u00a0", " ", "   ", "million", "a  ", "an\n", "quarter"]
+    rng = random.Random(17)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", "", " ", "-"]) for _ in range(rng.randint(1, 9)))
+        expected = [m.span() for m in en_words.WORDS_RE.finditer(text)]
+        assert [m.span() for m in en_words.finditer_words(text)] == expected, text
+        hits += len(expected) > 1
+    assert hits > 2000
+
+
+def test_digit_numbers_tried_at_digit_runs_find_what_the_search_found():
+    hits = 0
+    for text in [*_texts(23, 8000), "--5", "−−5 -", "a-1-2", "x_-3", "1,-2", "５-٣", "-"]:
+        expected = [m.span() for m in en.DIGIT_RE.finditer(text)]
+        assert [m.span() for m in en._digit_matches(text)] == expected, text
+        hits += any(text[s] in "-−" for s, _ in expected)
+    assert hits > 300

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transqa.numbers import en, zh_dates
+from transqa.numbers import en
 from transqa.numbers.compare import Alignment, align, close, matches
 from transqa.numbers.en import extract_en
 from transqa.numbers.expressions import Expressions, load_expressions
@@ -43,5 +43,7 @@ def analyse(source: str, target: str, expressions: Expressions | None = None) ->
             src = _outside(src, expressions.source_spans(source))
         if tgt:
             tgt = _protect(tgt, expressions.target_spans(target))
-    return align(src, tgt, source_weekday=zh_dates.has_weekday(source), target_weekday=en.has_weekday(target),
-                 target_text=target)
+    # the alignment reads the target's weekday only for a source date with a day (a weekday may stand
+    # for it), and never the source's: looked up only then
+    weekday = any(q.kind == "date" and q.date[2] is not None for q in src) and en.has_weekday(target)
+    return align(src, tgt, target_weekday=weekday, target_text=target)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
-                                      WORDS_RE, _parse_words)
+                                      _parse_words, finditer_words)
 from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, place_of
 from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
 from transqa.numbers.units import en_unit
@@ -44,7 +44,8 @@ DATE_NEEDS = ("-", "/", ",", None, None, None, None)
 # May and March alone are usually a verb: only a month after these words.
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
                        r"through|before|after|between|and|to)[\s-]+|[A-Z][a-z]+\s?[-–—]\s?)$", re.IGNORECASE)
-WEEKDAY_RE = re.compile(r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WEEKDAY_RE = re.compile(trie_pattern([d + "day" for d in "Mon Tues Wednes Thurs Fri Satur Sun".split()],
+                                      after_first=NO_WORD_BEFORE_FIRST) + r"\b")    # starts with a letter: scanned in C
 TIME_RE = re.compile(
     r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
     r"|(?<![\d.:])(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)(?![\d:])"
@@ -253,13 +254,33 @@ def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("year", float(m.group(1)), m.start(), m.end(), m.group()))
 
 
+DIGIT_RUN = re.compile(r"\d\d*")     # starts with a class: scanned in C
+
+
+def _digit_matches(text: str):
+    """The matches of DIGIT_RE.finditer(text), with the pattern tried only where one can start: at the
+    start of a run of digits or at the sign before it (DIGIT_RE starts with a lookahead, so its own search
+    tries every position; tests/test_numbers_scans.py checks)."""
+    end = 0
+    for run in DIGIT_RUN.finditer(text):
+        r = run.start()
+        if r > end and text[r - 1] in "-−":
+            m = DIGIT_RE.match(text, r - 1)
+            if m:
+                end = m.end()
+                yield m
+                continue
+        if r >= end:
+            m = DIGIT_RE.match(text, r)
+            if m:
+                end = m.end()
+                yield m
+
+
 def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
     prev: Quantity | None = None
     prev_at = -1                                          # index of prev in out
-    digit = DIGIT_ANY.search(text)
-    if digit is None:                                     # long digit runs were masked: no number left
-        return
-    for m in DIGIT_RE.finditer(text, max(0, digit.start() - 1)):   # a number starts at most 1 before its digits
+    for m in _digit_matches(text):
         if not claims.free(m.start(), m.end()):
             continue
         if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
@@ -319,7 +340,7 @@ def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in WORDS_RE.finditer(text):
+    for m in finditer_words(text):
         if not claims.free(m.start(), m.end()):
             continue
         if VAGUE_AFTER.match(text, m.end()) and m.group().lower().split()[-1] in WORD_SCALES | {"dozen": 12}:

@@ -35,6 +35,41 @@ _SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
 # class was slower: too many letters can start a number word)
 _FIRST = "".join(sorted({w[0] for w in _ALL_FORMS} | set("HhAa")))
 WORDS_RE = re.compile(rf"\b(?=[{_FIRST}])(?:[Hh]alf\s+an?\s+{_SCALE_WORD}\b|(?:(?:[Aa]n?)\s+)?(?:{_W}){_MORE})")
+_AN = ("a", "A", "an", "An")       # what (?:[Aa]n?)\s+ can start with
+_starts = None
+
+
+def finditer_words(text: str):
+    """The matches of WORDS_RE.finditer(text), with the pattern tried only where a match can start (3.5x
+    cheaper on newstest than a search that tries it at every word boundary): at a number word found by an
+    Aho-Corasick automaton of the word forms (ahocorasick-rs; a word form is letters only, so the one at
+    the start of a word is never hidden by one inside the word before it) when no word character comes
+    before it, and at an a/an/A/An before that word's spaces. tests/test_numbers_scans.py checks."""
+    global _starts
+    if _starts is None:
+        from ahocorasick_rs import AhoCorasick, MatchKind
+        _starts = AhoCorasick(sorted(set(_ALL_FORMS)), matchkind=MatchKind.LeftmostLongest)
+    cands = []
+    for _, q, _ in _starts.find_matches_as_indexes(text):
+        if q:
+            prev = text[q - 1]
+            if prev.isalnum() or prev == "_":           # \w before it: no \b, no match starts here
+                continue
+            i = q
+            while i and text[i - 1].isspace():
+                i -= 1
+            if i < q:
+                cands += [a for a in (i - 1, i - 2) if a >= 0 and text[a:i] in _AN]
+        cands.append(q)
+    end = 0
+    for c in sorted(set(cands)) if len(cands) > 1 else cands:
+        if c >= end:
+            m = WORDS_RE.match(text, c)
+            if m:
+                end = m.end()
+                yield m
+
+
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
 VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
 
