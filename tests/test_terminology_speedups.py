@@ -20,7 +20,7 @@ from transqa.terms import TermIndex, fold
 
 TRICKY = ["", "123 456", "İstanbul and \u212Aelvin", "U.S. and U.K. officials.", "don’t--stop", "...abc.. d",
           "Untied States' envoy", "the Shanghi-based firm", "Trumpf, Trump.", "co-operation  Co-Operation",
-          "ÄÖÜ straße", "a.b.c. x-", "It's the UNITED STATES’ turn"]
+          "ÄÖÜ straße", "a.b.c. x-", "It's the UNITED STATES’ turn", "\u212Aelvin scale"]
 
 
 def _plain_spans(target):
@@ -35,7 +35,24 @@ def test_words_equal_a_plain_tokenisation(target):
     assert words.vocab == {w for _, _, w in spans}
     assert [words.span(i) for i in range(len(spans))] == [(s, e) for s, e, _ in spans]
     for letter in "abcdefghijklmnopqrstuvwxyz":
-        assert list(words.starting_with(letter)) == [i for i, (_, _, w) in enumerate(spans) if w[0] == letter]
+        for shortest, longest in ((1, 99), (5, 7), (3, 3)):
+            assert words.candidates(letter, shortest, longest) == [
+                i for i, (_, _, w) in enumerate(spans) if w[0] == letter and shortest <= len(w) <= longest]
+
+
+VOCAB_PROBES = ["united", "states", "u.s", "us", "istanbul", "stanbul", "kelvin", "elvin", "don’t", "don", "stop",
+                "abc", "d", "trump", "trumpf", "co-operation", "operation", "state", "the", "it's", "it", "s",
+                "shanghi", "shanghi-based", "based", "a.b.c", "x-", "x", "turn", "united states", "unite", "'s", "’"]
+
+
+@pytest.mark.parametrize("target", TRICKY + ["-united.", "'united'", "united..", "united.-", "xunited", "united’s",
+                                              "U.S.-China", "(Trump)", "Trump's", ".-.trump", "the.the", "the the."])
+def test_has_word_equals_membership_in_the_words(target):
+    for probe in VOCAB_PROBES:
+        view = T._Target(target)
+        assert view.has_word(probe) == (probe in T._Words(target).vocab), (target, probe)
+        view.words  # once the words exist, they answer
+        assert view.has_word(probe) == (probe in view.words.vocab)
 
 
 def _plain_misspelt(word, wanted, min_similarity):
@@ -103,7 +120,8 @@ def test_near_miss_gates_keep_every_near_miss(shipped_terms):
         words = [rng.choice(_mutations(w, rng)) for w in rendering.split()]
         if rng.random() < 0.3:  # another rendering's words mixed in, or the window broken up
             words.insert(rng.randrange(len(words) + 1), rng.choice(fillers))
-        target = " ".join(rng.sample(fillers, 3) + words + rng.sample(fillers, 2)) + rng.choice(["", ".", "'s"])
+        glue = rng.choice([" ", " ", " ", "-", "’", ".", " (", " 'x "])  # tokens joined or cut in odd places
+        target = glue.join(rng.sample(fillers, 3) + words + rng.sample(fillers, 2)) + rng.choice(["", ".", "'s", "..."])
         view = T._Target(target)
         got = list(T._near_misses(term, view, 0.8))
         assert got == list(_plain_near_misses(term, target, 0.8)), (term.target, target)
@@ -145,3 +163,27 @@ def test_term_rules_give_the_same_hits_with_a_view_per_rule_or_shared(monkeypatc
     shared, alone = run(4096), run(0)  # 0: the view cache is emptied before every lookup
     assert len(rules) == 4 and shared == alone
     assert all(any(per_rule) for per_rule in shared)  # each rule reports something here
+
+
+def test_spaced_rendering_search_is_skipped_only_when_it_cannot_match(shipped_terms):
+    """find_rendering tries a rendering across runs of whitespace only when each of its words is in the
+    target: every match of that pattern contains them all."""
+    from transqa.terms import _spaced, _variants
+
+    rng = random.Random(12)
+    spaces = [" ", "  ", "\n", "\t ", "-", " - ", "\u00a0", "\u3000"]
+    checked = matched = 0
+    for _ in range(3000):
+        term = rng.choice(shipped_terms)
+        rendering = rng.choice(term.target)
+        words = [rng.choice(_mutations(w, rng)) if rng.random() < 0.2 else w for w in rendering.split()]
+        target = "The " + "".join(w + rng.choice(spaces) for w in words) + "said."
+        folded = fold(target)
+        for key, _ in _variants(rendering):
+            if " " not in key.strip():
+                continue
+            checked += 1
+            if _spaced(key).search(folded):
+                matched += 1
+                assert all(w in folded for w in key.split()), (key, target)
+    assert checked > 1000 and matched > 300

@@ -187,7 +187,7 @@ def find_rendering(target: str, folded_target: str, rendering: str) -> list[tupl
     spans = []
     for k, pattern in _variants(rendering):
         found = list(_occurrences(folded_target, k))
-        if not found and " " in k.strip():
+        if not found and " " in k.strip() and all(w in folded_target for w in k.split()):  # (each word is in a match)
             found = [(m.start(), m.end(), False) for m in _spaced(k).finditer(folded_target)]
         for pos, end, exact in found:
             if _DOTTED.match(pattern):  # U.S. exactly, not u.s. nor the start of U.S.A.

@@ -7,7 +7,6 @@ YAML can give client glossaries and official names a higher severity than refere
 
 from __future__ import annotations
 
-import os
 import re
 import weakref
 from functools import lru_cache
@@ -84,11 +83,12 @@ class _Target:
     """One target's folded and lower-case forms, words, and the spans of each rendering looked up in it,
     computed once and shared by the TERM rules of a segment."""
 
-    __slots__ = ("text", "_folded", "_lower", "_words", "_found")
+    __slots__ = ("text", "_folded", "_lower", "_words", "_found", "_has")
 
     def __init__(self, text: str):
         self.text, self._folded, self._lower, self._words = text, None, None, None
         self._found: dict[str, list[tuple[int, int]]] = {}
+        self._has: dict[str, bool] = {}
 
     @property
     def folded(self) -> str:
@@ -117,6 +117,36 @@ class _Target:
 
     def rendered(self, term) -> bool:
         return any(self.find(r) for r in term.target)
+
+    def has_word(self, word: str) -> bool:
+        """`word in self.words.vocab`, mostly found without splitting the target into words."""
+        known = self._has.get(word)
+        if known is None:
+            known = self._has[word] = self._has_word(word)
+        return known
+
+    def _has_word(self, word: str) -> bool:
+        text, lower = self.text, self.lower
+        if self._words is not None or len(lower) != len(text):  # (lower case moved the offsets)
+            return word in self.words.vocab
+        if not _VOCAB_WORD.fullmatch(word):
+            return False
+        # A word of the vocabulary is a run of [A-Za-z'’.-] from its first letter, final dots dropped.
+        n, size = len(word), len(text)
+        at = lower.find(word)
+        while at >= 0:
+            if _TOKEN_CHARS.fullmatch(text, at, at + n):
+                before = at - 1
+                while before >= 0 and text[before] in "'’.-":
+                    before -= 1
+                if before < 0 or text[before] not in _ASCII_LETTERS:
+                    after = at + n
+                    while after < size and text[after] == ".":
+                        after += 1
+                    if after == size or text[after] not in _TOKEN_CHAR_SET:
+                        return True
+            at = lower.find(word, at + 1)
+        return False
 
 
 def _covers(term, options) -> bool:
@@ -152,6 +182,10 @@ def _heads_a_name(source: str, hit) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_TOKEN_CHARS = re.compile(r"[A-Za-z'’.-]*")
+_VOCAB_WORD = re.compile(r"[a-z](?:[a-z'’.-]*[a-z'’-])?")  # lower case, no final dot
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_TOKEN_CHAR_SET = _ASCII_LETTERS | frozenset("'’.-")
 
 
 _SPELLING_VARIANTS = ((re.compile(r"is(ation|e|ed|es|ing)\b"), r"iz\1"), (re.compile(r"our\b"), "or"),
@@ -171,8 +205,13 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
     word, wanted = word.replace(".", ""), wanted.replace(".", "")
     if word == wanted or word[:1] != wanted[:1] or abs(len(word) - len(wanted)) > 2 or min(len(word), len(wanted)) < 5:
         return False
-    prefix = len(os.path.commonprefix([word, wanted]))
-    suffix = len(os.path.commonprefix([word[prefix:][::-1], wanted[prefix:][::-1]]))
+    shorter = min(len(word), len(wanted))
+    prefix = 0  # os.path.commonprefix of the two, and of what follows it read backwards, spelt out
+    while prefix < shorter and word[prefix] == wanted[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shorter - prefix and word[-1 - suffix] == wanted[-1 - suffix]:
+        suffix += 1
     if suffix == 0:  # the words differ at the end: an inflection or derivation unless one letter is tacked on
         longer, shorter = (word, wanted) if len(word) > len(wanted) else (wanted, word)
         if not (len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] not in "sdyn"):
@@ -187,16 +226,16 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
 
 
 class _Words:
-    """A target's words (lower case, final dot dropped), found once: the list, the set, the positions
-    of the words by first letter, and their spans only for a word window that is reported."""
+    """A target's words (lower case, final dot dropped), found once: the list, the set, and their spans
+    only for a word window that is reported."""
 
-    __slots__ = ("target", "words", "_vocab", "_spans", "_initials")
+    __slots__ = ("target", "words", "_vocab", "_spans")
 
     def __init__(self, target: str):
         tokens = _WORD.findall(target)  # its letters are ASCII: lower case joined is lower case per token
         self.target = target
         self.words = [w.rstrip(".") for w in " ".join(tokens).lower().split(" ")] if tokens else []
-        self._vocab, self._spans, self._initials = None, None, None
+        self._vocab, self._spans = None, None
 
     @property
     def vocab(self) -> set[str]:
@@ -210,14 +249,9 @@ class _Words:
             self._spans = [m.span() for m in _WORD.finditer(self.target)]
         return self._spans[i]
 
-    def starting_with(self, letter: str) -> list[int]:
-        """Positions in `words` of the words beginning with `letter`, in order."""
-        if self._initials is None:
-            initials: dict[str, list[int]] = {}
-            for i, word in enumerate(self.words):
-                initials.setdefault(word[0], []).append(i)
-            self._initials = initials
-        return self._initials.get(letter, ())
+    def candidates(self, letter: str, shortest: int, longest: int) -> list[int]:
+        """Positions in `words` of the words beginning with `letter` with a length in the range, in order."""
+        return [i for i, word in enumerate(self.words) if word[0] == letter and shortest <= len(word) <= longest]
 
 
 @lru_cache(maxsize=8192)
@@ -226,46 +260,45 @@ def _wanted(rendering: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _typo_sized(rendering: str) -> tuple[bool, ...]:
-    """Per word of `_wanted(rendering)`: long enough (5+ letters without dots) for `_misspelt`."""
-    return tuple(len(w.replace(".", "")) >= 5 for w in _wanted(rendering))
-
-
-def _may_have_typo(rendering: str, lower_target: str) -> bool:
-    """False when no word window of the target can be `rendering` with one word misspelt, decided
-    without splitting the target into words: a word absent from the lower-case target is not one of
-    its words, two such words are too many, and only a 5+ letter word can be the misspelt one."""
-    sized = _typo_sized(rendering)
-    unseen = [k for k, w in enumerate(_wanted(rendering)) if w not in lower_target]
-    if len(unseen) > 1:
-        return False
-    return sized[unseen[0]] if unseen else any(sized)
+def _typo_plans(renderings: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], tuple[bool, ...]], ...]:
+    """(words, per word: 5+ letters without dots) of each rendering with a word that long: only such a
+    word can be the misspelt one (`_misspelt`), so the other renderings are never tried."""
+    plans = []
+    for rendering in renderings:
+        wanted = _wanted(rendering)
+        sized = tuple(len(w.replace(".", "")) >= 5 for w in wanted)
+        if any(sized):
+            plans.append((wanted, sized))
+    return tuple(plans)
 
 
 def _near_misses(term, view: _Target, min_similarity: float):
     """(start, end, text) of target word windows that are an approved rendering with exactly one word
     misspelt (`Untied States`, `Shanghi`, `Trumpf`) and are not an accepted form (plural, possessive,
     adjective) of any rendering. Only renderings with exactly one word absent from the target are
-    tried, and only at target words that could be that word misspelt (cheap filters first)."""
+    tried (found without splitting the target into words), and only at target words that could be
+    that word misspelt (cheap filters first)."""
     target = view.text
-    for rendering in term.target:
-        if not _may_have_typo(rendering, view.lower):
+    for wanted, sized in _typo_plans(term.target):
+        # exactly one word absent from the target, and one of 5+ letters (_misspelt needs them): the long
+        # words first (the rendering is usually there, and its long words are rarely inside others)
+        k, two = None, False
+        for j, w in enumerate(wanted):
+            if sized[j] and not view.has_word(w):
+                two = k is not None
+                if two:
+                    break
+                k = j
+        if k is None or two or not all(sized[j] or view.has_word(w) for j, w in enumerate(wanted)):
             continue
+        bad = wanted[k]
         words = view.words
-        vocab = words.vocab
-        wanted = _wanted(rendering)
-        absent = [k for k, w in enumerate(wanted) if w not in vocab]
-        if len(absent) != 1:
-            continue
-        k, bad = absent[0], wanted[absent[0]]
-        if not _typo_sized(rendering)[k]:
-            continue  # _misspelt needs 5+ letters
         seq = words.words
-        for i in words.starting_with(bad[:1]):
+        for i in words.candidates(bad[:1], max(5, len(bad) - 2), len(bad) + 2):
             word = seq[i]
             first = i - k
-            if len(word) < 5 or abs(len(word) - len(bad)) > 2 or first < 0 or first + len(wanted) > len(seq):
-                continue  # (_misspelt needs 5+ letters)
+            if first < 0 or first + len(wanted) > len(seq):
+                continue
             window = seq[first:first + len(wanted)]
             if any(a != b for j, (a, b) in enumerate(zip(window, wanted)) if j != k) \
                     or not _misspelt(word, bad, min_similarity):
