@@ -202,10 +202,30 @@ def test_number_words_tried_where_they_can_start_find_what_the_search_found():
     assert hits > 2000
 
 
-def test_digit_numbers_tried_at_digit_runs_find_what_the_search_found():
+def _runs(text):
+    return [m.start() for m in en.DIGIT_RUN.finditer(text)]
+
+
+STARTS = [(en.DATE_RES[i][1], _runs) for i in (0, 1, 2, 4)] + [(en.DATE_RES[i][1], lambda t: [
+    m.start() for m in en.MONTH_ANY.finditer(t)]) for i in (3, 5, 6)] + [
+    (rx, _runs) for rx in (en.YEAR_RE, en.YEAR_RANGE_RE, en.FRACTION_RE, en.PERCENT_RANGE_RE, en.TIME_RE)] + [
+    (en.DIGIT_RE, lambda t: en._signed(t, _runs(t), "-−")), (en.PERCENT_RE, lambda t: en._signed(t, _runs(t), "-−–."))]
+
+
+@pytest.mark.parametrize("pattern,starts", STARTS, ids=["ymd", "slash", "slash-comma", "dmy", "mdy", "my", "m",
+                                                        "year", "year-range", "fraction", "percent-range", "time",
+                                                        "digits", "percent"])
+def test_patterns_tried_where_they_can_start_find_what_the_search_found(pattern, starts):
+    """Digit patterns tried at the runs of digits (and the sign or point before them), month patterns at
+    the month names: the matches their own search found."""
+    extra = ["--5", "−−5 -", "a-1-2", "x_-3", "1,-2", "５-٣", "-", "-.5%", "–.5 percent", "..5%", ".5.5%", "3 p.m.",
+             "10:30", "1:2:33", "12 o'clock", "2019-20", "1999/00", "May 2019", "9 May", "Mayday 3", "-5.-5"]
+    rng = random.Random(len(pattern.pattern))
+    clock = [*PIECES, "p.m.", "a.m.", "pm", "AM", "P.M.", ":", ":30", ":05", "o'clock", " o'clock", "10", "7", "24"]
+    extra += ["".join(rng.choice(clock) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
     hits = 0
-    for text in [*_texts(23, 8000), "--5", "−−5 -", "a-1-2", "x_-3", "1,-2", "５-٣", "-"]:
-        expected = [m.span() for m in en.DIGIT_RE.finditer(text)]
-        assert [m.span() for m in en._digit_matches(text)] == expected, text
-        hits += any(text[s] in "-−" for s, _ in expected)
-    assert hits > 300
+    for text in [*_texts(sum(map(ord, pattern.pattern[:40])), 8000), *extra]:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in model.matches_at(pattern, text, starts(text))] == expected, text
+        hits += bool(expected)
+    assert hits > 30

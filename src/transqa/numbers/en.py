@@ -11,7 +11,7 @@ import re
 
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
                                       _parse_words, finditer_words)
-from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, place_of
+from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, matches_at, place_of
 from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
 from transqa.numbers.units import en_unit
 
@@ -41,6 +41,9 @@ DATE_RES = (
 )
 # A literal each digit-only date pattern cannot match without: the pattern is skipped when it is absent.
 DATE_NEEDS = ("-", "/", ",", None, None, None, None)
+# Where each pattern's matches start: at a run of digits (not after a digit: see each lookbehind) or at a
+# month name (a month name is letters only: one MONTH_ANY scan finds the start of each)
+DATE_STARTS = ("digits", "digits", "digits", "months", "digits", "months", "months")
 # May and March alone are usually a verb: only a month after these words.
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|end|last|next|this|"
                        r"through|before|after|between|and|to)[\s-]+|[A-Z][a-z]+\s?[-–—]\s?)$", re.IGNORECASE)
@@ -126,16 +129,17 @@ def _ident(text: str, start: int, end: int) -> bool:
     return bool(IDENT_AFTER.match(text, end) and not UNIT_SUFFIX.match(text, end))
 
 
-def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool) -> None:
-    has_month = MONTH_ANY.search(text) is not None
-    for (kind, rx), need in zip(DATE_RES, DATE_NEEDS):
-        if not (has_month if kind in ("mdy", "dmy", "my", "m") else has_digit):
+def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool, runs: list[int]) -> None:
+    months = [m.start() for m in MONTH_ANY.finditer(text)]
+    starts = {"digits": runs, "months": months}
+    for (kind, rx), need, at in zip(DATE_RES, DATE_NEEDS, DATE_STARTS):
+        if not (months if kind in ("mdy", "dmy", "my", "m") else has_digit):
             continue
         if need is not None and need not in text:
             continue
         if kind in ("mdy", "dmy", "my") and not has_digit:
             continue
-        for m in rx.finditer(text):
+        for m in matches_at(rx, text, starts[at]):
             if not claims.free(m.start(), m.end()):
                 continue
             alt = None
@@ -161,7 +165,8 @@ def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool) -> 
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=parts, alt=alt))
 
 
-DIGIT_ANY = re.compile(r"\d")       # a class: the search runs in C; also finds where digit patterns can start
+DIGIT_ANY = re.compile(r"\d")       # a class: the search runs in C
+DIGIT_RUN = re.compile(r"\d\d*")     # starts with a class: scanned in C; where digit patterns can start
 
 
 def any_digit(text: str) -> bool:
@@ -174,10 +179,10 @@ TIME_CUE = re.compile(r"\d[:.]\d\d|[ap]\.?m\b|[AP]\.?M\b|o'clock")
 AM_PM = re.compile(r"\d\s*[apAP]\.?[mM]")   # TIME_RE needs this, a ':' or "o'clock" (cheaper than TIME_CUE)
 
 
-def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
+def _times(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) -> None:
     if ":" not in text and "o'clock" not in text and not AM_PM.search(text) or not TIME_CUE.search(text):
         return
-    for m in TIME_RE.finditer(text):
+    for m in matches_at(TIME_RE, text, runs):           # every branch starts at a run of digits
         if not claims.free(m.start(), m.end()):
             continue
         g = m.groupdict()
@@ -194,16 +199,28 @@ def _value(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
-def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
+def _signed(text: str, runs: list[int], signs: str) -> list[int]:
+    """Where a number with an optional sign (and, when "." is among `signs`, a leading point) can start:
+    the runs of digits and the one or two characters before them."""
+    out = []
+    for r in runs:
+        if r > 1 and text[r - 1] == "." and text[r - 2] in signs and text[r - 2] != ".":
+            out.append(r - 2)                           # -.5%
+        if r and text[r - 1] in signs:
+            out.append(r - 1)
+        out.append(r)
+    return out
+
+
+def _percents(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) -> None:
     # every percent pattern needs one of these literals; fractions need '/'
     per = "%" in text or "per" in text
-    digit = DIGIT_ANY.search(text)
-    if digit is None:                                   # long digit runs were masked: no number left
+    if not runs:                                        # long digit runs were masked: no number left
         return
-    # a percent starts at most 2 characters before its first digit (-.5%), a range at its first digit:
-    # the scans start there instead of at the start of the text (same matches)
-    first = digit.start()
-    for m in (PERCENT_RE.finditer(text, max(0, first - 2)) if per or "pct" in text or "‰" in text else ()):
+    # a percent starts at a run of digits or at most 2 characters before it (-.5%), a range or a fraction
+    # at a run of digits (see their lookbehinds)
+    for m in (matches_at(PERCENT_RE, text, _signed(text, runs, "-−–."))
+              if per or "pct" in text or "‰" in text else ()):
         if not claims.free(m.start(), m.end()):
             continue
         unit = m.group("u").lower()
@@ -213,12 +230,12 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
         claims.take(m.start(), m.end())
         out.append(Quantity(kind, value, m.start(), m.end(), m.group(), approx=_approx(text, m.start(), m.end()),
                             place=place_of(m.group("v"))))
-    for m in (PERCENT_RANGE_RE.finditer(text, first) if per else ()):
+    for m in (matches_at(PERCENT_RANGE_RE, text, runs) if per else ()):
         if claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("percent", _value(m.group("v")), m.start(), m.end(), m.group(),
                                 place=place_of(m.group("v"))))
-    for m in (FRACTION_RE.finditer(text) if "/" in text else ()):
+    for m in (matches_at(FRACTION_RE, text, runs) if "/" in text else ()):
         num, den = int(m.group(1)), int(m.group(2))
         if claims.free(m.start(), m.end()) and den and num < den:
             claims.take(m.start(), m.end())
@@ -233,8 +250,8 @@ YEAR_RANGE_GATE = re.compile(r"[-–—/]")
 NOT_A_YEAR = re.compile(r"\s*(?:thousand|million|billion|trillion|people|yuan|dollars|tons|km|meters)\b")
 
 
-def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    for m in (YEAR_RANGE_RE.finditer(text) if YEAR_RANGE_GATE.search(text) else ()):   # 2019–20, 2007-08
+def _years(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) -> None:
+    for m in (matches_at(YEAR_RANGE_RE, text, runs) if YEAR_RANGE_GATE.search(text) else ()):   # 2019–20, 2007-08
         first = int(m.group(1))
         second = first // 100 * 100 + int(m.group(2))
         if second > first and claims.free(m.start(), m.end()):
@@ -245,7 +262,7 @@ def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
         year = int(m.group(1))
         claims.take(m.start(), m.end())
         out.append(Quantity("year", float(year + 2000 if year < 100 else year), m.start(), m.end(), m.group()))
-    for m in YEAR_RE.finditer(text):
+    for m in matches_at(YEAR_RE, text, runs):
         if claims.free(m.start(), m.end()) and not _ident(text, m.start(), m.end()):
             after = text[m.end():m.end() + 12]
             if NOT_A_YEAR.match(after):
@@ -254,33 +271,10 @@ def _years(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("year", float(m.group(1)), m.start(), m.end(), m.group()))
 
 
-DIGIT_RUN = re.compile(r"\d\d*")     # starts with a class: scanned in C
-
-
-def _digit_matches(text: str):
-    """The matches of DIGIT_RE.finditer(text), with the pattern tried only where one can start: at the
-    start of a run of digits or at the sign before it (DIGIT_RE starts with a lookahead, so its own search
-    tries every position; tests/test_numbers_scans.py checks)."""
-    end = 0
-    for run in DIGIT_RUN.finditer(text):
-        r = run.start()
-        if r > end and text[r - 1] in "-−":
-            m = DIGIT_RE.match(text, r - 1)
-            if m:
-                end = m.end()
-                yield m
-                continue
-        if r >= end:
-            m = DIGIT_RE.match(text, r)
-            if m:
-                end = m.end()
-                yield m
-
-
-def _digits(text: str, claims: _Claims, out: list[Quantity]) -> None:
+def _digits(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) -> None:
     prev: Quantity | None = None
     prev_at = -1                                          # index of prev in out
-    for m in _digit_matches(text):
+    for m in matches_at(DIGIT_RE, text, _signed(text, runs, "-−")):   # not after a digit: at a run or its sign
         if not claims.free(m.start(), m.end()):
             continue
         if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
@@ -397,15 +391,17 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
         return []
     text = mask_long_digit_runs(text) if has_digit else text
     claims, out = _Claims(len(text)), []
+    # one scan finds the runs of digits; the digit patterns are tried only there
+    runs = [m.start() for m in DIGIT_RUN.finditer(text)] if has_digit else []
     if words or has_digit:
-        _dates(text, claims, out, has_digit)
+        _dates(text, claims, out, has_digit, runs)
     if words:
         _in_every(text, claims, out)
     if has_digit:
-        _times(text, claims, out)
-        _percents(text, claims, out)
-        _years(text, claims, out)
-        _digits(text, claims, out)
+        _times(text, claims, out, runs)
+        _percents(text, claims, out, runs)
+        _years(text, claims, out, runs)
+        _digits(text, claims, out, runs)
     if words:
         _words(text, claims, out)
     out.sort(key=lambda q: q.start)

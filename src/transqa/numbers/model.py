@@ -16,6 +16,20 @@ def mask_long_digit_runs(text: str) -> str:
         return text
     return _LONG_DIGITS.sub(lambda m: "#" * len(m.group()), text)
 
+def matches_at(pattern: re.Pattern, text: str, starts):
+    """The matches of pattern.finditer(text), for a pattern whose every match starts at one of `starts`
+    (ascending positions, found by one cheap scan shared by several patterns): the pattern is tried only
+    there, instead of at every position of the text (patterns that start with a lookahead, a lookbehind
+    or \\b are tried at every position by their own search)."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pattern.match(text, p)
+            if m:
+                end = m.end()
+                yield m
+
+
 # cardinal 3, 79.8万 | ordinal 第6, 6th | percent 5%, 百分之五 | permille 千分之三 | fraction 三分之一
 # year 2022年 | date (y, m, d) with parts missing | time (hour, minute)
 KINDS = ("cardinal", "ordinal", "percent", "permille", "fraction", "year", "date", "time")
