@@ -139,3 +139,38 @@ def test_near_duplicates_equal_the_oracle():
     _oracle_near(records, expected, options, context)
     _near(records, got, options, context)
     assert len(expected) > 50 and got == expected
+
+
+def _oracle_alike_by_bounds(a, b, limit):
+    """_alike_by_bounds before its common-prefix shortcut (a binary search for the prefix every time)."""
+    from transqa.checks.repetition import _common_prefix
+
+    if a == b:
+        return 1.0 >= limit
+    if len(a) < 2 or len(b) < 2:
+        return None
+    total = len(a) + len(b) - 2
+    if 2.0 * (min(len(a), len(b)) - 1) / total < limit:
+        return False
+    p = _common_prefix(a, b)
+    if 2.0 * max(p - 1, 0) / total >= limit:
+        return True
+    q = min(_common_prefix(a[::-1], b[::-1]), min(len(a), len(b)) + 1 - p)
+    return True if 2.0 * (max(p - 1, 0) + max(q - 1, 0)) / total >= limit else None
+
+
+def test_alike_by_bounds_prefix_shortcut_equals_the_oracle():
+    from transqa.checks.repetition import _alike_by_bounds
+
+    rng = random.Random(14)
+    seen = set()
+    for _ in range(12000):
+        a = "".join(rng.choice("ab中1") for _ in range(rng.randint(0, 30)))
+        b = a[:rng.randint(0, len(a))] + "".join(rng.choice("ab中1") for _ in range(rng.randint(0, 8)))
+        if rng.random() < 0.5:
+            b += a[rng.randint(0, len(a)):]
+        for limit in (0.0, 0.25, 0.3333, 0.5, 0.9, 1.0, 1.5):
+            want = _oracle_alike_by_bounds(a, b, limit)
+            assert _alike_by_bounds(a, b, limit) == want, (a, b, limit)
+            seen.add(want)
+    assert seen == {True, False, None}

@@ -267,6 +267,19 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
+_PREFIX_NEEDED: dict[tuple[int, float], int] = {}
+
+
+def _prefix_needed(total: int, limit: float) -> int:
+    """The least p with `2.0 * max(p - 1, 0) / total >= limit` (the prefix test of _alike_by_bounds,
+    non-decreasing in p), or total + 2 if none is as small as that (no common prefix is that long)."""
+    p = 0
+    while p <= total + 1 and not 2.0 * max(p - 1, 0) / total >= limit:
+        p += 1
+    _PREFIX_NEEDED[total, limit] = p
+    return p
+
+
 def _alike_by_bounds(a: str, b: str, limit: float) -> bool | None:
     """`_source_similarity(a, b) >= limit` when bounds decide it, else None.
 
@@ -280,6 +293,9 @@ def _alike_by_bounds(a: str, b: str, limit: float) -> bool | None:
     total = len(a) + len(b) - 2
     if 2.0 * (min(len(a), len(b)) - 1) / total < limit:
         return False
+    need = _PREFIX_NEEDED.get((total, limit)) or _prefix_needed(total, limit)
+    if a[:need] == b[:need] and need <= min(len(a), len(b)):
+        return True  # a common prefix of `need` characters, so p >= need below: one slice comparison
     p = _common_prefix(a, b)
     if 2.0 * max(p - 1, 0) / total >= limit:
         return True
@@ -433,6 +449,7 @@ def _near(records, first_of, options, context):
     limit = options["near_max_source_similarity"]
     for group in blocks.values():
         counts = [r[0] >> 128 & 0xFFFFFFFF for r in group]
+        texts = [r[3] for r in group]
         keys: list = [None] * len(group)  # source keys, then the words only for pairs whose sources differ
         joined: list = [None] * len(group)
         words: list = [None] * len(group)
@@ -440,24 +457,24 @@ def _near(records, first_of, options, context):
         for k in range(1, len(group)):
             if group[k][0] >> 160 in first_of:
                 continue
+            count, text, key = counts[k], texts[k], keys[k]
             for i in range(k):
-                if min(counts[i], counts[k]) < 0.8 * max(counts[i], counts[k]):
-                    continue  # the length test first, on the counts alone: no words needed
-                if group[i][3] == group[k][3]:
-                    continue  # the same target text, so the same words (`a == b` below)
-                # Every test below only skips the pair, so their order does not change which pairs reach
-                # chrF: the cheap source bound first (a re-used source), which needs no target words
+                # the length test first, on the counts alone; the same target text has the same words
+                # (`a == b` below). Every test here only skips the pair, so their order does not change
+                # which pairs reach chrF: the cheap source bound next, which needs no target words
+                if min(counts[i], count) < 0.8 * max(counts[i], count) or texts[i] == text:
+                    continue
+                if key is None:
+                    key = keys[k] = _source_key(group[k][2])
                 if keys[i] is None:
                     keys[i] = _source_key(group[i][2])
-                if keys[k] is None:
-                    keys[k] = _source_key(group[k][2])
-                if _alike_by_bounds(keys[i], keys[k], limit):
+                if _alike_by_bounds(keys[i], key, limit):
                     continue
                 if words[i] is None:
-                    joined[i] = " ".join(tokens(group[i][3]))
+                    joined[i] = " ".join(tokens(texts[i]))
                     words[i] = _words(joined[i])
                 if words[k] is None:
-                    joined[k] = " ".join(tokens(group[k][3]))
+                    joined[k] = " ".join(tokens(text))
                     words[k] = _words(joined[k])
                 a, b = words[i], words[k]
                 if a == b:
@@ -467,7 +484,7 @@ def _near(records, first_of, options, context):
                 shared = len(sa & sb)
                 if shared < 0.7 * (len(sa) + len(sb) - shared):  # set Jaccard (|a | b| counted): a C-speed cut
                     continue
-                if _dice_with_sets(a, b, sa, sb) < 0.8 or _sources_alike(keys[i], keys[k], limit):
+                if _dice_with_sets(a, b, sa, sb) < 0.8 or _sources_alike(keys[i], key, limit):
                     continue
                 score = chrf(joined[k], joined[i], context)
                 if score >= options["min_chrf"]:
