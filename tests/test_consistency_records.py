@@ -110,3 +110,39 @@ def test_stable_hash_is_the_8_byte_blake2b_digest():
     for text in texts:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
         assert stable_hash(text) == int.from_bytes(digest, "big")
+
+
+def test_segment_inconsistency_finish_groups_only_repeated_sources():
+    """CONS001's finish groups only sources met twice (keys found on a sorted copy): the hits, in order,
+    of grouping every record."""
+    from collections import defaultdict
+
+    from transqa.checks.consistency import _M64, SegmentInconsistency, _dominant, _norm, body_span
+    from transqa.model import Hit, Location, Segment
+
+    def oracle(records):
+        groups = defaultdict(list)
+        for record in records:
+            groups[record[0] & _M64].append(record)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            group = [(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group]
+            if len({r[0] for r in group}) < 2:
+                continue
+            best = _dominant([(r[0], r[1]) for r in group])
+            first = next(r for r in group if r[0] == best)
+            for target, index, _, text in group:
+                if target != best:
+                    yield Hit("target", *body_span(text), {"first": first[2], "other": best},
+                              suggestion=best, segment=index)
+
+    rng = random.Random(15)
+    sources = ["上海会议开幕", "经济发展很快", "中国代表团", "会议结束了", "天气很好啊"] + [f"句子{n}号文本" for n in range(300)]
+    targets = ["The meeting opened", "The meeting  opened", " Growth is fast", "The delegation", "It ended"]
+    records = []
+    for n in range(3000):
+        segment = Segment(n + 1, rng.choice(sources), rng.choice(targets), Location("a", n), Location("b", n))
+        records += SegmentInconsistency.collect(n, segment, {"min_chars": 4}, None)
+    got = list(SegmentInconsistency.finish(records, {"min_chars": 4}, None))
+    assert len(got) > 100 and got == list(oracle(records))

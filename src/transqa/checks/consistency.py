@@ -48,6 +48,12 @@ def body_span(text: str) -> tuple[int, int]:
     return start, start + len(body)
 
 
+def _repeated(keys: list[int]) -> set[int]:
+    """The keys met twice or more."""
+    ordered = sorted(keys)
+    return {a for a, b in zip(ordered, ordered[1:]) if a == b}
+
+
 def _dominant(items):
     """items: (key, order) pairs; the most frequent key, ties broken by first use."""
     counts = Counter(k for k, _ in items)
@@ -84,12 +90,16 @@ class SegmentInconsistency:
 
     @staticmethod
     def finish(records, options, context):
+        # Only sources met twice or more are grouped, found on a sorted copy of the keys: a dict entry
+        # and a list for every record (most sources occur once) were this finish's peak memory
+        keys = [record[0] & _M64 for record in records]
+        shared = _repeated(keys)
         groups = defaultdict(list)
-        for record in records:
-            groups[record[0] & _M64].append(record)
+        for key, record in zip(keys, records):
+            if key in shared:
+                groups[key].append(record)
+        del keys, shared
         for group in groups.values():
-            if len(group) < 2:
-                continue
             group = [(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group]
             if len({r[0] for r in group}) < 2:
                 continue
