@@ -34,7 +34,8 @@ segments = []
 for src, tgt in files:
     pairs = zip(open(src, encoding="utf-8").read().splitlines(), open(tgt, encoding="utf-8").read().splitlines())
     segments += [(s, t) for s, t in pairs]
-doc = Document(segments=tuple(Segment(n, s, t, Location("s", n), Location("t", n)) for n, (s, t) in enumerate(segments, 1)))
+doc = Document(segments=tuple(Segment(n, s, t, Location("s", n), Location("t", n))
+                              for n, (s, t) in enumerate(segments, 1)))
 prepared = prepare(RunOptions(glossaries=glossaries))
 chosen = [r for r in prepared.rules if r.code in rules]
 assert len(chosen) == len(rules), rules

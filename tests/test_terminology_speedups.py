@@ -145,8 +145,10 @@ def test_misspelt_in_the_new_order_decides_as_before():
 def test_term_rules_give_the_same_hits_with_a_view_per_rule_or_shared(monkeypatch):
     glossaries = tuple(load_glossaries(default_glossary_paths()))
     segments = [
-        Segment(1, "国家知识产权局局长申长雨会见世界知识产权组织总干事。", "SIPO Commissioner Shen met the WIPO Director Generla."),
-        Segment(2, "国家知识产权局和长三角。", "the China National Intellectual Property Adminstration and the Yangtze region"),
+        Segment(1, "国家知识产权局局长申长雨会见世界知识产权组织总干事。",
+                "SIPO Commissioner Shen met the WIPO Director Generla."),
+        Segment(2, "国家知识产权局和长三角。",
+                "the China National Intellectual Property Adminstration and the Yangtze region"),
         Segment(3, "习近平总书记在长三角考察。", "Chairman Xi Jinping visited the Yangtze Delta region."),
         Segment(4, "原国家知识产权局发布年报。", "The former SIPO released its annual report."),
         Segment(5, "美国疾控中心表示。", "The CDC said."),

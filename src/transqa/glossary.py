@@ -319,7 +319,7 @@ def source_renderings(glossaries: Iterable[Glossary]) -> dict[str, tuple[str, ..
 
 class SourceRenderings:
     """`source_renderings(glossaries)` read one source string at a time: only an index from source
-    strings to entries is built up front (a 100,000-entry glossary: a few ms instead of a few hundred),
+    strings to entries is built up front (shipped + a 100,000-entry glossary: ~25 ms CPU instead of ~130),
     a string's renderings are read from the columns when it is looked up."""
 
     def __init__(self, glossaries: Iterable[Glossary]):

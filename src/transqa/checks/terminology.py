@@ -55,8 +55,9 @@ class _Run:
 
 
 # The engine runs rule by rule over chunks of 2,000 segments (engine.CHUNK_SEGMENTS): keeping the views
-# of the last 4,096 targets lets the four TERM rules of a chunk share one view per target.
-_TARGETS_KEPT = 4096
+# of the last 2,048 targets lets the four TERM rules of a chunk share one view per target (views are only
+# made for targets whose source has a glossary term: a few KB each, ~6 KB with a term in every segment).
+_TARGETS_KEPT = 2048
 _LAST: list = [None, None, None]  # weakref to the last context, its glossaries, its _Run
 
 
@@ -108,11 +109,11 @@ class _Target:
             self._words = _Words(self.text)
         return self._words
 
-    def find(self, rendering: str) -> list[tuple[int, int]]:
-        """find_rendering(text, fold(text), rendering), remembered (callers only read the list)."""
+    def find(self, rendering: str) -> list[tuple[int, int]] | tuple:
+        """find_rendering(text, fold(text), rendering), remembered (callers only read it; () if none)."""
         spans = self._found.get(rendering)
         if spans is None:
-            spans = self._found[rendering] = find_rendering(self.text, self.folded, rendering)
+            spans = self._found[rendering] = find_rendering(self.text, self.folded, rendering) or ()
         return spans
 
     def rendered(self, term) -> bool:
@@ -127,7 +128,7 @@ class _Target:
 
     def _has_word(self, word: str) -> bool:
         text, lower = self.text, self.lower
-        if self._words is not None or len(lower) != len(text):  # (lower case moved the offsets)
+        if len(lower) != len(text):  # lower case moved the offsets (`İ`): look in the words
             return word in self.words.vocab
         if not _VOCAB_WORD.fullmatch(word):
             return False
