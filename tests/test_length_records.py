@@ -64,3 +64,45 @@ def test_sentence_counts_and_collect_equal_the_plain_forms():
         start = target.find(body) if body else 0
         counts = _plain_sentence_counts(source, target) if units >= options["min_units"] else (0, 0)
         assert got == (_pack(n, units, words, *counts, start, start + len(body)),), (source, target)
+
+
+def test_finish_with_arrays_equals_the_tuple_list_form():
+    """LengthRatio.finish keeps units and log ratios in two arrays: the centre, spread and hits of the
+    list of (units, ratio) tuples it replaced."""
+    import math
+    import statistics
+
+    from transqa.checks.length import _OPTIONS, LengthRatio, log_ratio
+
+    def oracle(records, options):
+        a, b, n0 = max(options["prior_a"], 1e-6), options["prior_b"], options["prior_weight"]
+        sigma = lambda units: 1.4826 * math.sqrt(a + b / units)  # noqa: E731
+        usable = [(u, log_ratio(u, w)) for u, w in map(_units_words, records) if w > 0]
+        n = len(usable)
+        centre = (n * statistics.median(x for _, x in usable) + n0 * options["prior_median"]) / (n + n0)
+        spread = statistics.median(abs(x - centre) / sigma(u) for u, x in usable) / 0.6745
+        k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
+        out = []
+        for record in records:
+            index, units, words, src_sent, tgt_sent, start, end = _unpack(record)
+            if units < options["min_units"] or words == 0 or end <= start:
+                continue
+            z = (log_ratio(units, words) - centre) / (k * sigma(units))
+            short = options["direction"] == "short"
+            if (short and (z <= -options["z"] or (src_sent >= 2 and tgt_sent < src_sent and z <= -options["supported_z"]))) \
+                    or (not short and z >= options["z"]):
+                out.append((index, start, end, words, round(units * math.exp(centre)), round(z, 1),
+                            f"{tgt_sent} of {src_sent}"))
+        return out
+
+    rng = random.Random(30)
+    records = []
+    for n in range(4000):
+        units = rng.randint(6, 160) / 2
+        words = max(0, int(units * math.exp(rng.gauss(-0.335, 0.35 if n % 9 else 1.2))))
+        records.append(_pack(n, units, words, rng.randint(0, 4), rng.randint(0, 4), 0, rng.randint(0, 300)))
+    for direction in ("short", "long"):
+        options = dict(_OPTIONS, direction=direction)
+        got = [(h.segment, h.start, h.end, h.args["words"], h.args["expected"], h.args["z"], h.args["sentences"])
+               for h in LengthRatio.finish(records, options, None)]
+        assert len(got) > 10 and got == oracle(records, options), direction
