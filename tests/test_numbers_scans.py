@@ -229,3 +229,17 @@ def test_patterns_tried_where_they_can_start_find_what_the_search_found(pattern,
         assert [m.span() for m in model.matches_at(pattern, text, starts(text))] == expected, text
         hits += bool(expected)
     assert hits > 30
+
+
+def test_chinese_number_search_from_the_first_start_character_finds_everything():
+    from transqa.numbers import zh
+    rng = random.Random(29)
+    pieces = list("0123456789０１２３〇零一二两三十百千万亿第负-−－个多余来年月日人元.,，．、至") + ["百分之", "左右", "零下", " "]
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        first = zh.NUMBER_START.search(text)
+        expected = [m.span() for m in zh.NUMBER_RE.finditer(text)]
+        assert ([m.span() for m in zh.NUMBER_RE.finditer(text, first.start())] if first else []) == expected, text
+        hits += bool(expected) and expected[0][0] > 0
+    assert hits > 1000

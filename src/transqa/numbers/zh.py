@@ -141,9 +141,15 @@ RANGE_NEXT = re.compile(rf"[-—–~～至到]{CN}")
 RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
 
 
+# The characters NUMBER_RE's lookahead lets a match start with: its search (tried at every position, as
+# it starts with a lookahead) starts at the first of them, found by a scan in C
+NUMBER_START = re.compile(rf"[{NUMSTART}第负\-−－]")
+
+
 def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
     found: list[tuple[Quantity, int, int]] = []   # (quantity, scale applied, index in out): range scale carry-over
-    for m in NUMBER_RE.finditer(text):
+    first = NUMBER_START.search(text)
+    for m in NUMBER_RE.finditer(text, first.start()) if first else ():
         if not claims.free(m.start(), m.end()):
             # the match may overlap a claimed date only at its tail (第3季度...); skip it whole
             continue
