@@ -42,7 +42,9 @@ def test_headline_run_into_the_next_sentence_is_split_when_the_chinese_kept_the_
 def test_a_sentence_that_reads_well_whole_is_not_split():
     """A 2-1 bead whose English has an opener mid-sentence but whose halves do not fit the two Chinese
     sentences stays whole."""
-    zh = ["会议讨论了预算。", "代表们一致通过了该预算，并决定明年再次审议。"]
+    # the Chinese says all the English says (the debate in the hall too), so the English is no longer
+    # than a translation of both sentences usually is
+    zh = ["会议讨论了预算。", "在大厅里经过长时间辩论后，代表们一致通过了该预算，并决定明年再次审议。"]
     en = ["The delegates discussed the budget and, after a long debate in the hall The Chamber, approved it "
           "unanimously and decided to review it again next year."]
     src = document_sentences("".join(zh), "zh")
