@@ -230,13 +230,13 @@ class _Words:
     """A target's words (lower case, final dot dropped), found once: the list, the set, and their spans
     only for a word window that is reported."""
 
-    __slots__ = ("target", "words", "_vocab", "_spans")
+    __slots__ = ("target", "words", "_vocab", "_spans", "_candidates")
 
     def __init__(self, target: str):
         tokens = _WORD.findall(target)  # its letters are ASCII: lower case joined is lower case per token
         self.target = target
         self.words = [w.rstrip(".") for w in " ".join(tokens).lower().split(" ")] if tokens else []
-        self._vocab, self._spans = None, None
+        self._vocab, self._spans, self._candidates = None, None, {}
 
     @property
     def vocab(self) -> set[str]:
@@ -252,7 +252,12 @@ class _Words:
 
     def candidates(self, letter: str, shortest: int, longest: int) -> list[int]:
         """Positions in `words` of the words beginning with `letter` with a length in the range, in order."""
-        return [i for i, word in enumerate(self.words) if word[0] == letter and shortest <= len(word) <= longest]
+        key = (letter, shortest, longest)
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = [i for i, word in enumerate(self.words)
+                                             if word[0] == letter and shortest <= len(word) <= longest]
+        return found
 
 
 @lru_cache(maxsize=8192)
@@ -262,13 +267,16 @@ def _wanted(rendering: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _typo_plans(renderings: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], tuple[bool, ...]], ...]:
-    """(words, per word: 5+ letters without dots) of each rendering with a word that long: only such a
-    word can be the misspelt one (`_misspelt`), so the other renderings are never tried."""
+    """(words, per word: 5+ letters without dots) of each rendering that can have exactly one word
+    absent from a target and that word of 5+ letters (only such a word can be the misspelt one,
+    `_misspelt`): not a rendering without a word that long, nor one with two words that are never a
+    target word (`19th`, `G20`: digits), nor with one such word shorter than 5 letters."""
     plans = []
     for rendering in renderings:
         wanted = _wanted(rendering)
         sized = tuple(len(w.replace(".", "")) >= 5 for w in wanted)
-        if any(sized):
+        never = [j for j, w in enumerate(wanted) if not _VOCAB_WORD.fullmatch(w)]
+        if any(sized) and len(never) < 2 and all(sized[j] for j in never):
             plans.append((wanted, sized))
     return tuple(plans)
 
