@@ -55,9 +55,9 @@ def _finding(rule: Rule, segment: Segment, hit: Hit, ordinal: int) -> Finding:
 
 def collect_records(rule: Rule, segments: Sequence[Segment], context: Context, offset: int = 0) -> list:
     """The map step of a document-scope rule over one chunk (`offset` = index of its first segment)."""
-    check = registry()[rule.check].run
+    collect, options = registry()[rule.check].run.collect, rule.options
     return [record for i, segment in enumerate(segments, offset)
-            for record in check.collect(i, segment, rule.options, context)]
+            for record in collect(i, segment, options, context)]
 
 
 def finish_records(rule: Rule, records: list, context: Context) -> list[tuple[int, Hit]]:
