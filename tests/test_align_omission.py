@@ -52,7 +52,6 @@ def test_without_the_ratio_prior_the_omission_hides_in_a_merge(monkeypatch):
 
 
 def test_without_punctuation_marks_the_omission_lands_on_a_neighbour(monkeypatch):
-    monkeypatch.setattr(align, "MARK_BONUS", 0.0)
     monkeypatch.setattr(align, "MARK_MISS", 0.0)
     placed = [_unaligned(_align(ZH, EN[:d] + EN[d + 1:])) == [((d,), ())] for d in (0, 1, 2)]
     assert not all(placed)

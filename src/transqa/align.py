@@ -11,8 +11,8 @@ against leaving it out). Anchors are numbers (transqa.numbers when present, else
 Latin-script tokens of the Chinese side (WIPO, COVID-19, 5G) found in the English, names romanised in
 pinyin (上海/Shanghai, 吉宁/Jining: the pinyin of 1-3 consecutive Han characters equal to a capitalised
 English word), and glossary terms whose source is in the Chinese and a rendering in the English.
-Punctuation a translation keeps (quotes, a question mark, brackets: MARKS) earns a bonus on both sides
-of a bead and a penalty on one side only. Bead types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 1-0 (a source
+Punctuation a translation keeps (quotes, a question mark, brackets: MARKS) costs a penalty when only
+one side of a bead has it. Bead types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 1-0 (a source
 sentence with no translation: an omission) and 0-1 (a target sentence with no source: an addition);
 sentences that are pieces of one sentence broken at a soft break (Sentence.joins_next: a line break
 plainly mid-sentence, a Chinese ；) merge as if they were one, in beads of up to 7 sentences.
@@ -88,8 +88,8 @@ SENTENCE_BAND = 40      # the same for the sentences of very large paragraph gro
 SECOND_PASS_BAND = 12   # ... around the first pass's path, in the second (lexicon) pass
 RATIO_PRIOR = 3.6       # English characters per Chinese one (newstest 2017-2019 and TICO-19 documents: 3.35-4.23)
 RATIO_WEIGHT = 300      # ... counted as this many Chinese characters beside the document's own
-MARK_BONUS = 1.0        # per kind of punctuation mark (MARKS) on both sides of a bead
-MARK_MISS = 0.5         # ... on one side only
+MARK_MISS = 0.5         # per kind of punctuation mark (MARKS) on one side of a bead only (no bonus when on both:
+                        # a quoted nickname repeated through a paragraph then paid for splitting it into more beads)
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _EN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
@@ -253,9 +253,8 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float 
     terms = len(src.terms & tgt.terms)
     lex = len(src.lex & tgt.lex) if src.lex and tgt.lex else 0
     missed = LEXICON_MISS * (len(src.lex) - lex if tgt.length else LEXICON_SKIP_MISS * len(src.lex))
-    if (src.marks or tgt.marks) and src.length and tgt.length:
-        both = len(src.marks & tgt.marks)
-        missed += MARK_MISS * (len(src.marks) + len(tgt.marks) - 2 * both) - MARK_BONUS * both
+    if src.marks != tgt.marks and src.length and tgt.length:
+        missed += MARK_MISS * len(src.marks ^ tgt.marks)
     return cost - ANCHOR_BONUS * (shared + latin + terms) - LEXICON_BONUS * lex + ANCHOR_MISS * lonely + missed
 
 
