@@ -94,3 +94,13 @@ def test_sentence_with_numbers_merged_with_the_next_stays_a_2_1_bead():
     en = [EN[0], "The city built 120,000 homes in 2022, up 15%, and participants made many suggestions on housing.",
           EN[3]]
     assert _align(NUM_ZH, en) == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+
+
+def test_a_title_may_be_quoted_in_english_or_not():
+    """《卫报》 is "Guardian" in one translation and plain Guardian in another: neither is charged."""
+    zh = make_unit("英国《卫报》评论称，这一选择具有象征意义。", "zh")
+    assert zh.marks == {"title"}
+    quoted = make_unit('The British "Guardian" said the choice was symbolic.', "en")
+    plain = make_unit("The British Guardian said the choice was symbolic...", "en")
+    assert len(quoted.marks) == 1 and not plain.marks and quoted.length == plain.length
+    assert bead_cost(zh, quoted, 3.6, 0.8) == bead_cost(zh, plain, 3.6, 0.8)

@@ -101,7 +101,8 @@ _SPACE = re.compile(r"\s+")
 # Punctuation a translation keeps (zh-en line pairs of newstest 2017/2019 and TICO-19: an English line has
 # quotes in 83-98% of the lines whose Chinese has them, in 0-3% of the others; question marks 93-100% vs
 # 0%; brackets 36-82% vs 0-1%)
-MARKS = {"zh": {"quote": re.compile(r"[“”「」『』\"]"), "question": re.compile(r"[？?]"), "bracket": re.compile(r"[（(]")},
+MARKS = {"zh": {"quote": re.compile(r"[“”「」『』\"]"), "question": re.compile(r"[？?]"), "bracket": re.compile(r"[（(]"),
+                "title": re.compile(r"《")},  # a title (《卫报》) may be quoted in English or not: never charged
          "en": {"quote": re.compile(r"[“”\"]"), "question": re.compile(r"\?"), "bracket": re.compile(r"\(")}}
 
 
@@ -254,7 +255,8 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float 
     lex = len(src.lex & tgt.lex) if src.lex and tgt.lex else 0
     missed = LEXICON_MISS * (len(src.lex) - lex if tgt.length else LEXICON_SKIP_MISS * len(src.lex))
     if src.marks != tgt.marks and src.length and tgt.length:
-        missed += MARK_MISS * len(src.marks ^ tgt.marks)
+        odd = src.marks ^ tgt.marks
+        missed += MARK_MISS * len(odd - {"title", "quote"} if "title" in src.marks else odd)
     return cost - ANCHOR_BONUS * (shared + latin + terms) - LEXICON_BONUS * lex + ANCHOR_MISS * lonely + missed
 
 
