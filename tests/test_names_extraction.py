@@ -110,8 +110,9 @@ def test_name_bounds_equal_the_spans_of_extract_names():
 
     pieces = ["A", "b", "Co", "of", "Of", "The", "the", "in", "Inc", "&", "'", "’", ".", " ", " ", "-",
               "\u00a0", "\n", "x", "R&D", "Int'l", "Mr", "Mr.", "IP", "3", "é", ",", "(", "Dept.", "and", "De", "TO"]
-    texts = _soup(pieces, 5000, 25, 13) + _newstest_targets()
-    assert sum(1 for t in texts if _name_bounds(t)) > 1000
+    soup = _soup(pieces, 5000, 25, 13)
+    assert sum(1 for t in soup if _name_bounds(t)) > 500  # names found without ../shared (CI has no newstest)
+    texts = soup + _newstest_targets()
     for text in texts:
         assert _name_bounds(text) == [x for start, end, _, _ in extract_names(text) for x in (start, end)], text
 
