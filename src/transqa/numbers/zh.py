@@ -146,6 +146,12 @@ RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
 NUMBER_START = re.compile(rf"[{NUMSTART}第负\-−－]")
 
 
+def _rate_in_li(text: str, start: int, end: int) -> bool:
+    """3厘 after 利率/孳息率/年息 (Hong Kong usage): 3 per cent, not 3 (厘米, 厘升, 厘克 are units)."""
+    return (text.startswith("厘", end) and not text.startswith(("厘米", "厘升", "厘克"), end)
+            and any(c in text[max(0, start - 12):start] for c in "率息"))
+
+
 def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
     found: list[tuple[Quantity, int, int]] = []   # (quantity, scale applied, index in out): range scale carry-over
     first = NUMBER_START.search(text)
@@ -174,7 +180,10 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             start = m.start()
             ordinal = ordinal or text.startswith("届", end)
             ident = _ident(text, m.start("d"), m.end("d"))
-            q = Quantity("ordinal" if ordinal else "cardinal", round(value * scale, 6), start, end, text[start:end],
+            kind = "ordinal" if ordinal else "cardinal"
+            if not ordinal and scale == 1 and _rate_in_li(text, start, end):
+                kind, end = "percent", end + 1
+            q = Quantity(kind, round(value * scale, 6), start, end, text[start:end],
                          approx=bool(more) or _approx(text, m.start(), end),
                          place=place_of(_ascii(raw), scale), ident=ident,
                          label=_label(text, m.start("d")) if ident else "",
