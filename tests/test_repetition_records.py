@@ -55,7 +55,8 @@ def _oracle_near(records, first_of, options, context):
     """REP004's near-duplicate step as it was before the source bound moved ahead of the target words."""
     from collections import defaultdict
 
-    from transqa.checks.repetition import (_M64, _MAX_BLOCK, _alike_by_bounds, _dice_with_sets, _repeated,
+    from transqa.checks.consistency import repeated_keys as _repeated
+    from transqa.checks.repetition import (_M64, _MAX_BLOCK, _alike_by_bounds, _dice_with_sets,
                                            _sources_alike, _view, _words, chrf)
 
     firsts = _repeated([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)

@@ -157,14 +157,14 @@ def test_word_shape_tests_equal_the_regexes():
     ([2 ** 150, 2 ** 150, 1], None, {2 ** 150}),  # 160-bit keys
 ])
 def test_repeated_keys_are_those_met_two_to_most_times(keys, most, expected):
-    from transqa.checks.repetition import _repeated
+    from transqa.checks.consistency import repeated_keys as _repeated
     assert _repeated(keys, most) == expected
 
 
 def test_repeated_keys_equal_a_counter_on_random_keys():
     import random
     from collections import Counter
-    from transqa.checks.repetition import _repeated
+    from transqa.checks.consistency import repeated_keys as _repeated
     rng = random.Random(3)
     for _ in range(200):
         keys = [rng.randrange(12) for _ in range(rng.randrange(40))]

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from operator import add
 
 from transqa.checks.base import check_type
-from transqa.checks.consistency import body_span, stable_hash
+from transqa.checks.consistency import body_span, repeated_groups, repeated_keys, stable_hash
 from transqa.checks.length import has_han
 from transqa.model import Hit
 
@@ -397,39 +397,14 @@ def _view(record) -> tuple:
 def _exact_groups(records):
     """Views of the records with identical words, two or more, in document order: identical words have
     the same count, first and last four words, so only records sharing those are read again."""
-    keys = [record[0] & _M160 for record in records]
-    shared = _repeated(keys)
-    candidates: dict[int, list] = defaultdict(list)
-    for key, record in zip(keys, records):
-        if key in shared:
-            candidates[key].append(record)
-    del keys
-    for group in candidates.values():
-        if len(group) > 1:
-            same: dict[str, list] = defaultdict(list)
-            for view in map(_view, group):
-                same[view[3]].append(view)
-            yield from (g for g in same.values() if len(g) > 1)
+    for group in repeated_groups(records, [record[0] & _M160 for record in records]).values():
+        same: dict[str, list] = defaultdict(list)
+        for view in map(_view, group):
+            same[view[3]].append(view)
+        yield from (g for g in same.values() if len(g) > 1)
 
 
 _MAX_BLOCK = 50  # a block of more near-duplicate candidates is boilerplate, not a duplicated translation
-
-
-def _repeated(keys: list[int], most: int | None = None) -> set[int]:
-    """The keys met 2 to `most` times, found on a sorted copy: a pointer per record at the peak instead
-    of a dict entry and a list per distinct key (at 200,000 pairs that list-per-key grouping was the
-    run's peak RSS, +50 MB)."""
-    found: set[int] = set()
-    ordered = sorted(keys)
-    run = 1
-    for k in range(1, len(ordered) + 1):
-        if k < len(ordered) and ordered[k] == ordered[k - 1]:
-            run += 1
-            continue
-        if run >= 2 and (most is None or run <= most):
-            found.add(ordered[k - 1])
-        run = 1
-    return found
 
 
 def _words(text: str) -> list[str]:
@@ -438,8 +413,8 @@ def _words(text: str) -> list[str]:
 
 def _near(records, first_of, options, context):
     """Near-identical targets: blocked on the first and last four words, filtered cheaply, confirmed by chrF."""
-    firsts = _repeated([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)
-    lasts = _repeated([record[0] & _M64 for record in records], _MAX_BLOCK)
+    firsts = repeated_keys([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)
+    lasts = repeated_keys([record[0] & _M64 for record in records], _MAX_BLOCK)
     blocks: dict[tuple, list] = defaultdict(list)  # only blocks of 2 to _MAX_BLOCK records, in the order met
     for record in records:
         if record[0] >> 64 & _M64 in firsts:
