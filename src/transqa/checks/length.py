@@ -18,7 +18,7 @@ from array import array
 
 from transqa.checks.base import check_type
 from transqa.model import Hit
-from transqa.textspans import HAN, WORD_RE, english_word_count
+from transqa.textspans import HAN, english_word_count
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _HAN_RUN = re.compile(f"[{HAN}]+")
@@ -28,7 +28,6 @@ _NAME = re.compile(f"(?<![{HAN}])[{HAN}]+(?:[·・•‧][{HAN}]+)+")  # starts 
 # (西蒙·拜尔斯 (Simone Biles) is one name, said twice).
 _SRC_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")
 _SRC_GLOSS = re.compile(f"(?<=[{HAN}])\\s*[(（][A-Za-z][A-Za-z .'’-]*[)）]")
-_EN_WORD = WORD_RE  # the target's words: counted by english_word_count (on bytes when ASCII)
 _ZH_SENT = re.compile(r"[。！？!?]+[”’」』）)]*")
 # A sentence end (only counted): a stop after a lowercase letter, digit, % or closing quote/bracket,
 # before a capital or the end. Written to start at the stop, the rarer character, which the regex
@@ -108,7 +107,7 @@ class LengthRatio:
         if units < 3:
             return ()  # a tuple, not a generator: cheaper for the engine to take per segment
         words = english_word_count(target)
-        if not target.isascii() and _HAN_RE.search(target) is not None and _han_count(target) >= words:
+        if has_han(target) and _han_count(target) >= words:
             return ()  # a target still mostly in Chinese is ACC003's finding, not a length question
         body = target.strip()
         start = len(target) - len(target.lstrip()) if body else 0  # where `body` starts (target.find(body))
