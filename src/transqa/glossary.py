@@ -299,28 +299,11 @@ def source_rows(glossary: Glossary) -> Iterator[tuple[str, int]]:
     return ((s, i) for i, t in enumerate(terms) for s in t.source)
 
 
-def source_renderings(glossaries: Iterable[Glossary]) -> dict[str, tuple[str, ...]]:
-    """Source string -> the approved renderings, lower case, of every entry with that source string in
-    every glossary, in load order (not only the entry in force). Read from the columns: no Term is
-    built (for 100,000 entries, a tenth of the time)."""
-    table: dict[str, tuple[str, ...]] = {}
-    for glossary in glossaries:
-        terms = getattr(glossary, "terms", ())
-        if isinstance(terms, TermTable):
-            targets = terms.target
-            rows = ((source, targets[row].split(SEP)) for source, row in terms.source_rows())
-        else:
-            rows = ((source, term.target) for term in terms for source in term.source)
-        for source, target in rows:
-            lowered = tuple(map(str.lower, target))
-            table[source] = table[source] + lowered if source in table else lowered
-    return table
-
-
 class SourceRenderings:
-    """`source_renderings(glossaries)` read one source string at a time: only an index from source
-    strings to entries is built up front (shipped + a 100,000-entry glossary: ~25 ms CPU instead of ~130),
-    a string's renderings are read from the columns when it is looked up."""
+    """Source string -> the approved renderings, lower case, of every entry with that source string in
+    every glossary (not only the entry in force). Only an index from source strings to entries is built
+    up front (shipped + a 100,000-entry glossary: ~25 ms CPU, where building the whole table took ~130);
+    a string's renderings are read from the columns (no Term is built) when it is looked up."""
 
     def __init__(self, glossaries: Iterable[Glossary]):
         self._indexes: list[tuple[Any, dict]] = []
