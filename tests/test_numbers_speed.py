@@ -47,7 +47,6 @@ GATED = [
     ("zh.date", zh_dates.DATE_RE, [zh_dates.DATE_GATE], ["2022年12月9日", "12月9日", "18日", "5号上午", "二〇二二年"]),
     ("zh.time", zh_dates.TIME_RE, [zh_dates.TIME_GATE], ["上午9时30分", "9:30", "下午三点半", "10：05"]),
     ("zh.vague", zh.VAGUE_RE, [zh.VAGUE_GATE], ["上万", "数十", "好几百", "十几", "五六十", "几千亿", "成百"]),
-    ("zh.weekday", zh_dates.WEEKDAY_RE, ["星期", "礼拜", "周"], ["星期三", "周一", "礼拜天"]),
     ("check.numeric-date", checks.NUMERIC_DATE, [checks.FOUR_DIGITS], ["12/09/2022", "12 09,2022", "3.4.2021"]),
     ("check.month-day-year", checks.MONTH_DAY_YEAR, [checks.FOUR_DIGITS], ["December 9, 2022", "Dec. 9 2022"]),
     ("check.day-month-year", checks.DAY_MONTH_YEAR, [checks.FOUR_DIGITS], ["9 December 2022", "9th of Dec, 2022"]),

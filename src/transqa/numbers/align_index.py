@@ -159,7 +159,7 @@ def _reach(x: float, converted_: bool, source_approx: bool, target_approx: bool,
     return (rounding if place == "any" else min(rounding, 0.51 * place)) + slack
 
 
-def align_indexed(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
+def align_indexed(source: list[Quantity], target: list[Quantity], *,
                   target_weekday: bool = False, target_text: str = "") -> Alignment:
     result = Alignment(source, target)
     index = _Targets(target)

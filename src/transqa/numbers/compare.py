@@ -154,13 +154,13 @@ def _gap(s: Quantity, t: Quantity) -> float:
 INDEXED_ABOVE = 400            # 20 x 20: below it, pairs are cheaper than building the indexes
 
 
-def align(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
+def align(source: list[Quantity], target: list[Quantity], *,
           target_weekday: bool = False, target_text: str = "") -> Alignment:
     if len(source) * len(target) > INDEXED_ABOVE:
         from transqa.numbers.align_index import align_indexed
-        return align_indexed(source, target, source_weekday=source_weekday, target_weekday=target_weekday,
+        return align_indexed(source, target, target_weekday=target_weekday,
                              target_text=target_text)
-    return align_pairs(source, target, source_weekday=source_weekday, target_weekday=target_weekday,
+    return align_pairs(source, target, target_weekday=target_weekday,
                        target_text=target_text)
 
 
@@ -174,7 +174,7 @@ def _unmatched_date(s: Quantity, free_dates, target_weekday: bool, result: Align
     elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
         result.date_missing.append(s)
 
-def align_pairs(source: list[Quantity], target: list[Quantity], *, source_weekday: bool = False,
+def align_pairs(source: list[Quantity], target: list[Quantity], *,
                 target_weekday: bool = False, target_text: str = "") -> Alignment:
     """Every source number against every target number: the reference `align_indexed` must equal."""
     result = Alignment(source, target)

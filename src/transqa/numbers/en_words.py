@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from transqa.numbers.model import matches_at
 from transqa.numbers.trie import trie_pattern
 
 UNIT_WORDS = {w: i for i, w in enumerate(
@@ -61,13 +62,7 @@ def finditer_words(text: str):
             if i < q:
                 cands += [a for a in (i - 1, i - 2) if a >= 0 and text[a:i] in _AN]
         cands.append(q)
-    end = 0
-    for c in sorted(set(cands)) if len(cands) > 1 else cands:
-        if c >= end:
-            m = WORDS_RE.match(text, c)
-            if m:
-                end = m.end()
-                yield m
+    yield from matches_at(WORDS_RE, text, sorted(set(cands)) if len(cands) > 1 else cands)
 
 
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)

@@ -24,7 +24,6 @@ ISO_DATE_RE = re.compile(rf"(?=[0-9０-９])(?<![0-9.])({D}{{4}})([-/.．])({D}{
 # that run in C, cheaper than trying the patterns themselves at every position
 DATE_GATE = re.compile("[0-9０-９〇零一二三四五六七八九十][年月日号]")
 TIME_GATE = re.compile("[0-9０-９零一二三四五六七八九十][时点:：]")
-WEEKDAY_RE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 RANGE_MONTH_RE = re.compile(rf"({D}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?[-—–~～至到]$")
 
 # --- times ---------------------------------------------------------------------------------------
@@ -148,8 +147,3 @@ def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
         claims.take(m.start(), m.end())
         out.append(Quantity("time", None, m.start(), m.end(), m.group(),
                             date=(int(hour), None if minute is None else int(minute), pm)))
-
-
-def has_weekday(text: str) -> bool:
-    return ("星期" in text or "礼拜" in text or "周" in text) and bool(WEEKDAY_RE.search(text))
-
