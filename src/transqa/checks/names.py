@@ -101,21 +101,16 @@ def _next_name(text: str, pos: int) -> int | None:
 def _runs(text: str):
     """Maximal runs of tokens that start with a name word and go on over name words and connectors,
     each joined to the previous by one space, no-break space or hyphen. Tokens are read only from
-    each name word on (as _tokens reads them, inlined): the stretches between names are skipped by
-    regex searches."""
-    finditer = _TOKEN.finditer
+    each name word on: the stretches between names are skipped by regex searches."""
     start = _next_name(text, 0)
     while start is not None:
         run, stop, end = [], None, 0
-        for m in finditer(text, start):
-            surface, b = m.group(), m.end()
-            if surface[-1] == "." and surface[:-1].replace("’", "'").lower() not in ABBREVIATIONS:
-                surface, b = surface[:-1], b - 1  # a full stop, not an abbreviation
-            a = m.start()
+        for token in _tokens(text, start):
+            a, b, surface = token
             if run and not (text[end:a] in _JOINS and (surface[0].isupper() or surface.lower() in CONNECTORS)):
-                stop = (a, b, surface)
+                stop = token
                 break
-            run.append((a, b, surface))
+            run.append(token)
             end = b
         yield run
         if stop is not None and stop[2][0].isupper():  # the token that ended this run starts the next
@@ -136,17 +131,8 @@ def _names(text: str):
 
 
 def _name_bounds(text: str) -> list[int]:
-    """start, end, start, end, ... of the names `_names` yields (trimmed by index, no generator layer)."""
-    bounds = []
-    for run in _runs(text):
-        i, j = 0, len(run)
-        while i < j and run[i][2].rstrip(".").replace("’", "'").lower() in LEADING:  # _word(...).lower()
-            i += 1
-        while j > i and run[j - 1][2].lower() in CONNECTORS:
-            j -= 1
-        if j - i >= 2 and sum(1 for k in range(i, j) if run[k][2][0].isupper()) >= 2:
-            bounds += (run[i][0], run[j - 1][1])
-    return bounds
+    """start, end, start, end, ... of the names `_names` yields."""
+    return [x for run in _names(text) for x in (run[0][0], run[-1][1])]
 
 
 def extract_names(text: str):
@@ -324,14 +310,11 @@ def _name_entry(text: str, abbreviated: set[str], words_of: dict[str, tuple] | N
     """(tokens, spans from the name's start, the token position of each key word, key: the canonical
     words, interned) of one name's text; adds to `abbreviated` the canonical words of tokens written
     otherwise than them. `words_of` caches each token's (canonical words, written otherwise, form):
-    names share most of their tokens. The tokens are read as `_tokens` reads them (inlined)."""
+    names share most of their tokens."""
     if words_of is None:
         words_of = {}
     tokens, spans, key, position = [], [], [], []
-    for m in _TOKEN.finditer(text):
-        t, end = m.group(), m.end()
-        if t[-1] == "." and t[:-1].replace("’", "'").lower() not in ABBREVIATIONS:
-            t, end = t[:-1], end - 1  # a full stop, not an abbreviation
+    for start, end, t in _tokens(text):
         entry = words_of.get(t)
         if entry is None:
             canonical, form = _canonical(t), _form(t)
@@ -344,7 +327,7 @@ def _name_entry(text: str, abbreviated: set[str], words_of: dict[str, tuple] | N
             position += [len(tokens)] * len(entry[0])
         key += entry[0]
         tokens.append(t)
-        spans.append((m.start(), end))
+        spans.append((start, end))
     return tokens, spans, tuple(position), tuple(key)
 
 
