@@ -118,7 +118,7 @@ def test_name_bounds_equal_the_spans_of_extract_names():
 
 
 def test_name_entry_reads_the_tokens_of_tokens():
-    """_name_entry tokenises inline and caches each token's words: the entry of the plain reading."""
+    """_name_entry caches each token's words (shared by the names of a finish): the entry of the plain reading."""
     import sys
 
     from transqa.checks.names import _canonical, _form, _name_entry
