@@ -161,3 +161,16 @@ def test_bad_expressions_option_type_is_an_error(tmp_path):
     config.write_text("rules:\n  NUM001: {expressions: ours.yaml}\n", encoding="utf-8")
     with pytest.raises(TransqaError, match="expressions"):
         prepare(RunOptions(config=str(config)))
+
+
+@pytest.mark.parametrize("value, shown", [(2e17, "2e+17"), (1.111111111e38, "1.11111e+38"), (float("inf"), "inf"),
+                                          (9_999_999_999_999_998.0, "9,999,999,999,999,998 (10000 trillion)")])
+def test_huge_values_are_described_without_endless_recursion(value, shown):
+    from transqa.numbers.model import fmt
+    assert fmt(value) == shown
+
+
+def test_a_huge_source_number_is_reported_not_a_crash():
+    doc = Document((Segment(1, "二十多万万亿", "3rd"), Segment(2, "１" * 39, "12")))
+    messages = [f.message for f in run_rules(doc, RULES, Context()) if f.code == "NUM002"]
+    assert any("(= 2e+17)" in m for m in messages) and any("(= 1.11111e+38)" in m for m in messages)

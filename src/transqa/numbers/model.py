@@ -85,8 +85,10 @@ class Quantity:
 
 
 def fmt(v: float) -> str:
-    """798000 -> `798,000`; 1.5e8 -> `150,000,000 (150 million)`; 0.333.. -> `0.333`."""
-    if v == int(v) and abs(v) < 1e16:
+    """798000 -> `798,000`; 1.5e8 -> `150,000,000 (150 million)`; 0.333.. -> `0.333`; 2e16 -> `2e+16`."""
+    if not abs(v) < 1e16:              # past float's exact integers (and inf, nan): no digit-by-digit form
+        return f"{v:.6g}"
+    if v == int(v):
         s = f"{int(v):,}"
         for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
             if abs(v) >= scale:
