@@ -34,9 +34,15 @@ _LOOP = re.compile(r"\b([^\W_]+(?:[\s,;-]+[^\W_]+){1,7})(?:[\s,;-]+\1\b){2,}", r
 _SRC_KEEP = re.compile(r"[^\W_]+")
 
 
-# `that that` is fine before a verb (`said that that was`) but a slip when a subject or noun phrase
-# follows (`said that that the company`, `that that they`); `had had the chance` is always fine.
-_NOT_A_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|this|these|those|he|she|they|we|i|you|it|there)\b", re.IGNORECASE)
+# `that that` is fine as a clause word before a pronoun (`said that that was`) but a slip when a
+# subject, a noun phrase or an adverb follows (`said that that the company`, `that that they`, `that
+# that soon`) or when no clause can start there (`look at that that`, `Otherwise that that`);
+# `had had the chance` is always fine.
+_NOT_A_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|this|these|those|he|she|they|we|i|you|it|there"
+                                r"|since|soon|because|although|though|when|while|if|then|also|already)\b",
+                                re.IGNORECASE)
+_NO_CLAUSE_BEFORE = re.compile(r"(?:^|\W)(?:at|of|on|for|with|by|from|into|onto|about|like|otherwise)\s+$",
+                               re.IGNORECASE)
 
 
 @check_type("repeated-word", options={"exceptions": ["had", "that"]}, placeholders=("word",))
@@ -74,11 +80,16 @@ def _doubled_words(text, options):
     allowed = {w.lower() for w in options["exceptions"]}
     for m in _DOUBLED.finditer(text):
         word = m.group(1)
-        if word.lower() in allowed and not (word.lower() == "that" and _NOT_A_NOUN_PHRASE.match(text, m.end())):
+        if word.lower() in allowed and not (word.lower() == "that" and _slipped_that(text, m)):
             continue
         if word[0].isupper() and m.group(3)[0].isupper() and word.lower() not in _FUNCTION:
             continue  # reduplicated given names: Yang Yang, Wei Wei, Lang Lang
         yield Hit("target", m.start(3), m.end(3), {"word": word}, suggestion=word)
+
+
+def _slipped_that(text: str, m: re.Match) -> bool:
+    return bool(_NOT_A_NOUN_PHRASE.match(text, m.end())
+                or _NO_CLAUSE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 @check_type("repeated-phrase", placeholders=("phrase", "times"))
