@@ -18,6 +18,10 @@ AUTOMATON_MIN_CHARS characters: 100,000 Chinese terms take about 0.5 s to compil
 back) is cached too, keyed by the exact pattern list and the automaton library's version; the file
 carries a checksum of the serialized automaton, and anything that does not verify is compiled again.
 
+The characters that the installed OpenCC's t2s conversion may change (t2s_changed_chars: texts
+without one are not converted, see terms.to_simplified) are cached too, keyed by OpenCC's version
+and its dictionaries' bytes.
+
 Location: $TRANSQA_CACHE_DIR, else $XDG_CACHE_HOME/transqa, else ~/.cache/transqa.
 TRANSQA_CACHE_DIR="" (empty) turns the cache off. Failing to write it is silently ignored.
 """
@@ -169,3 +173,95 @@ def automaton(patterns: list[str], build):
     data = made.serialize()
     store(path, base64.b64encode(hashlib.blake2b(data, digest_size=16).digest() + data).decode("ascii"))
     return made
+
+
+_T2S_FORMAT = "transqa-t2s-changed-1"
+
+
+def _opencc_dicts(share: Path, config: str) -> list[Path] | None:
+    """The .ocd2 dictionaries an OpenCC config reads (normalization and conversion chain, groups
+    included), or None when the config uses anything else."""
+    found: list[Path] = []
+
+    def walk(node) -> bool:
+        if node.get("type") == "group":
+            return all(walk(d) for d in node.get("dicts", ()))
+        if node.get("type") != "ocd2" or type(node.get("file")) is not str:
+            return False
+        found.append(share / node["file"])
+        return True
+
+    data = json.loads((share / config).read_text(encoding="utf-8"))
+    stages = [*data.get("normalization", ()), *data.get("conversion_chain", ())]
+    return found if all(walk(stage.get("dict", {})) for stage in stages) else None
+
+
+def _changed(exported: str) -> set[str]:
+    """The characters of a dictionary in OpenCC's text format ('key<TAB>value value...') that a
+    conversion can change: those where a value differs from its key, or every character of a key
+    with a value of another length (or a line that does not parse)."""
+    out: set[str] = set()
+    for line in exported.splitlines():
+        key, tab, values = line.partition("\t")
+        if not tab or not values:
+            out.update(line)
+            continue
+        for value in values.split(" "):
+            if len(value) != len(key):
+                out.update(key)
+            else:
+                out.update(k for k, v in zip(key, value) if k != v)
+    return out
+
+
+def t2s_changed_chars() -> str | None:
+    """Every character that the installed OpenCC's t2s conversion may change, sorted; None when it
+    cannot be told (an OpenCC without its bundled dictionary tool, an unexpected config).
+
+    A text with none of them converts to itself: each dictionary key that can match in it has
+    only unchanged characters, so its value is the key (see `_changed`). The set is read from
+    the dictionaries of the installed OpenCC with its own `opencc_dict` tool, once, and cached
+    keyed by OpenCC's version and the bytes of the config and its dictionaries (a file that does
+    not match its checksum is computed again)."""
+    import subprocess
+    import tempfile
+
+    try:
+        import opencc
+
+        root = Path(opencc.__file__).resolve().parent / "clib"
+        share, tool = root / "share" / "opencc", root / "bin" / "opencc_dict"
+        dicts = _opencc_dicts(share, "t2s.json")
+        if dicts is None or not tool.is_file():
+            return None
+        digest = hashlib.sha256(f"{_T2S_FORMAT}\0{opencc.__version__}\0".encode())
+        digest.update((share / "t2s.json").read_bytes())
+        for path in dicts:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        folder = cache_dir()
+        cached = folder / f"t2s-changed-{digest.hexdigest()[:32]}.txt" if folder else None
+        if cached is not None:
+            try:
+                head, chars = cached.read_text(encoding="utf-8").split("\n", 1)
+                if head == f"{_T2S_FORMAT} {_checksum(chars)}":
+                    return chars
+            except (OSError, UnicodeDecodeError, ValueError):
+                pass
+        changed: set[str] = set()
+        with tempfile.TemporaryDirectory() as tmp:
+            for path in dicts:
+                out = Path(tmp) / (path.stem + ".txt")
+                subprocess.run([str(tool), "-i", str(path), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                               check=True, capture_output=True, timeout=60)
+                changed |= _changed(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError, UnicodeDecodeError,
+            subprocess.SubprocessError):
+        return None
+    chars = "".join(sorted(changed))
+    if cached is not None:
+        store(cached, f"{_T2S_FORMAT} {_checksum(chars)}\n{chars}")
+    return chars
+
+
+def _checksum(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

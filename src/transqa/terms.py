@@ -58,9 +58,40 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _char_class(chars: str) -> str:
+    """A regex character class of `chars` (sorted), consecutive code points as ranges. A character
+    beyond the BMP stands for all of them (one range: re tests a class of BMP characters with one
+    table lookup but tries the other items of a class one by one)."""
+    bmp = [c for c in chars if c <= "\uffff"]
+    out, codes, i = ["\\U00010000-\\U0010ffff"] if len(bmp) < len(chars) else [], [ord(c) for c in bmp], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(f"\\U{codes[i]:08x}" + (f"-\\U{codes[j]:08x}" if j > i else ""))
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+@lru_cache(maxsize=1)
+def _t2s_may_change():
+    """`search(text)` finding a character that OpenCC t2s may change, or None when the installed
+    OpenCC cannot tell (then every text is converted). A text without one converts to itself,
+    so it need not be converted (glossary_cache.t2s_changed_chars says why that is exact)."""
+    from transqa import glossary_cache
+
+    chars = glossary_cache.t2s_changed_chars()
+    return re.compile(_char_class(chars)).search if chars else None
+
+
+def _converts_to_itself(text: str) -> bool:
+    may_change = _t2s_may_change()
+    return may_change is not None and may_change(text) is None
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> simplified, same length as `text` (falls back to char-by-char if a phrase changes length)."""
-    if text.isascii():
+    if text.isascii() or _converts_to_itself(text):
         return text
     out = _t2s().convert(text)
     if len(out) == len(text):
@@ -90,7 +121,7 @@ def fold_many(texts: list[str], *, simplify: bool = False) -> list[str]:
         return [fold(t, simplify=simplify) for t in texts]
     folded = _lower(_FOLD_RE.sub(_fold_match, joined))
     del joined
-    if not simplify or folded.isascii():
+    if not simplify or folded.isascii() or _converts_to_itself(folded):
         return folded.split("\n")
     parts = _t2s().convert(folded).split("\n")  # fold keeps each text's length (checked, not split twice)
     if len(parts) != len(texts):
