@@ -1,6 +1,7 @@
 """Glossary scale benchmark: load + compile a synthetic N-entry glossary, and matching cost per segment.
 
     /work/venv/bin/python benchmarks/glossary_bench.py [--entries 100000] [--runs 5]
+    /work/venv/bin/python benchmarks/glossary_bench.py --tree /tmp/old/src --tree src --rounds 5 --runs 3
 
 Load and compile are timed in fresh processes (`--runs` of each kind, interleaved, medians), as a
 `transqa check` pays them: CPU time (process_time) of loading the shipped glossaries plus the synthetic
@@ -8,7 +9,10 @@ one, and of compiling the index, and the child's peak RSS next to a child that l
 glossaries. Kinds: YAML parsed (disk cache off), YAML from the glossary disk cache, JSON.
 Matching is timed in this process with the shipped glossaries alone (baseline) and with the synthetic
 glossary added, over the same segments (3 x `--runs`, interleaved); the ratio is what matters: of the
-medians, and per round (both run back to back), with the middle half of the runs or rounds.
+medians, and per round (both run back to back), with the middle half of the runs or rounds. So are
+term-missing alone and every TERM rule through the engine on newstest2019 pairs (segment and document
+rules). With --tree (repeatable), the matching part runs in one child process per tree and round,
+the trees alternating (before/after comparisons; the older tree imports this script's API).
 Writes only to a temporary directory.
 """
 
@@ -149,13 +153,10 @@ def load_and_compile(args, terms, cal_before):
     return big
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--matching-only", action="store_true", help="skip the fresh-process load + compile timing")
-    args = parser.parse_args(argv)
-
+def measure(args, print_hits: bool = True) -> dict[str, list[float]]:
+    """CPU seconds per run of each kind (interleaved): source matching with the shipped glossaries and
+    with the synthetic one added (plain and with planted terms), term-missing, and every TERM rule
+    through the engine (segment and document rules, one Context per run, as `transqa check` runs them)."""
     from transqa.checks import Context, registry
     from transqa.glossary import load_glossaries, load_glossary
     from transqa.packs import default_glossary_paths
@@ -165,64 +166,150 @@ def main(argv=None) -> int:
     shipped = load_glossaries(default_glossary_paths())
     source_lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     news = ROOT.parent / "shared" / "data" / "newstest" / "newstest2019.zh-en.zh"
+    pairs = []
     if news.exists():
         source_lines += news.read_text(encoding="utf-8").splitlines()[:2000]
+        pairs = list(zip(news.read_text(encoding="utf-8").splitlines(),
+                         news.with_suffix(".en").read_text(encoding="utf-8").splitlines()))[:2000]
     segments = source_lines
     chars = sum(len(s) for s in segments)
-    print(f"python {sys.version.split()[0]}; shipped glossaries: {sum(len(g.terms) for g in shipped)} entries; "
-          f"{len(segments)} segments, {chars} characters; median of {args.runs} runs")
+    if print_hits:
+        print(f"python {sys.version.split()[0]}; shipped glossaries: {sum(len(g.terms) for g in shipped)} entries; "
+              f"{len(segments)} segments, {chars} characters; median of {args.runs} runs")
 
     alphabet = "".join(re.findall(r"[\u4e00-\u9fff]", "".join(segments)))
     terms = synthetic_terms(args.entries, rng, alphabet)
     cal_before = statistics.median(calibrate() for _ in range(5))
-    if args.matching_only:
-        with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.matching_only:
             write_json(Path(tmp) / "synthetic.json", terms)
             big = load_glossary(Path(tmp) / "synthetic.json")
-    else:
-        big = load_and_compile(args, terms, cal_before)
-    base_index, big_index = TermIndex(shipped), TermIndex([*shipped, big])
-    # plant some synthetic terms so matching has hits to report
-    planted = [s + big.terms[i].source[0] for i, s in enumerate(segments[:200])] + segments[200:]
+        else:
+            big = load_and_compile(args, terms, cal_before)
+        base_index, big_index = TermIndex(shipped), TermIndex([*shipped, big])
+        # plant some synthetic terms so matching has hits to report
+        planted = [s + big.terms[i].source[0] for i, s in enumerate(segments[:200])] + segments[200:]
 
-    def match(index, texts):
-        def run():
-            index._hits.clear()  # the per-run cache would otherwise turn later runs into lookups
-            return [index.source_hits(t) for t in texts]
-        return run
+        def match(index, texts):
+            def run():
+                index._hits.clear()  # the per-run cache would otherwise turn later runs into lookups
+                return [index.source_hits(t) for t in texts]
+            return run
 
-    t_base, t_big, t_big_planted = interleaved(
-        [match(base_index, segments), match(big_index, segments), match(big_index, planted)], 3 * args.runs)
-    per = 1e6 / len(segments)
-    for label, index, texts in (("shipped", base_index, segments), ("shipped + synthetic", big_index, segments),
-                                ("shipped + synthetic, planted", big_index, planted)):
-        hits = sum(len(index.source_hits(t)) for t in texts)
-        print(f"hits per segment, {label}: {hits / len(texts):.2f}")
-    print(f"source matching, shipped only:          {spread(t_base, per)}")
-    print(f"source matching, shipped + synthetic:   {spread(t_big, per)}; {ratios(t_big, t_base)}")
-    print(f"  same, 200 segments with planted terms: {spread(t_big_planted, per)}; {ratios(t_big_planted, t_base)}")
+        times = dict(zip(("match shipped", "match synthetic", "match planted"), interleaved(
+            [match(base_index, segments), match(big_index, segments), match(big_index, planted)], 3 * args.runs)))
+        if print_hits:
+            for label, index, texts in (("shipped", base_index, segments), ("shipped + synthetic", big_index, segments),
+                                        ("shipped + synthetic, planted", big_index, planted)):
+                hits = sum(len(index.source_hits(t)) for t in texts)
+                print(f"hits per segment, {label}: {hits / len(texts):.2f}")
 
-    # the whole term-missing rule per segment, as the engine runs it
-    from transqa.model import Segment
+        # the whole term-missing rule per segment, as the engine runs it
+        from transqa.model import Segment
 
-    check = registry()["term-missing"].run
-    targets = ["The synthetic term and the China National Intellectual Property Administration."] * len(segments)
-    segs = [Segment(i, s, t) for i, (s, t) in enumerate(zip(segments, targets))]  # same hits for both
-    opts = dict(registry()["term-missing"].options)
+        check = registry()["term-missing"].run
+        targets = ["The synthetic term and the China National Intellectual Property Administration."] * len(segments)
+        segs = [Segment(i, s, t) for i, (s, t) in enumerate(zip(segments, targets))]  # same hits for both
+        opts = dict(registry()["term-missing"].options)
 
-    def rule(glossaries):
-        def run():
-            context = Context(glossaries=tuple(glossaries))
-            index = big_index if len(glossaries) > len(shipped) else base_index
-            index._hits.clear()
-            context.memo(("transqa.terms.TermIndex", id(context.glossaries)), lambda: index)
-            for seg in segs:
-                list(check(seg, opts, context))
-        return run
+        def rule(glossaries):
+            def run():
+                context = Context(glossaries=tuple(glossaries))
+                index = big_index if len(glossaries) > len(shipped) else base_index
+                index._hits.clear()
+                context.memo(("transqa.terms.TermIndex", id(context.glossaries)), lambda: index)
+                for seg in segs:
+                    list(check(seg, opts, context))
+            return run
 
-    r_base, r_big = interleaved([rule(shipped), rule([*shipped, big])], 3 * args.runs)
+        times.update(zip(("term-missing shipped", "term-missing synthetic"),
+                         interleaved([rule(shipped), rule([*shipped, big])], 3 * args.runs)))
+        if pairs:
+            write_json(Path(tmp) / "synthetic.json", terms)
+            times.update(zip(("TERM shipped", "TERM synthetic"),
+                             term_rule_set(pairs, Path(tmp) / "synthetic.json", 3 * args.runs)))
+    times["segments"], times["pairs"] = [len(segments)], [len(pairs)]
+    return times
+
+
+def term_rule_set(pairs, glossary: Path, runs: int) -> list[list[float]]:
+    """Every TERM rule (segment and document scope) over newstest2019 pairs through the engine, with
+    the shipped glossaries and with `glossary` added: CPU seconds per run, interleaved."""
+    from transqa import terms
+    from transqa.engine import run_rules
+    from transqa.model import Document, Location, Segment
+    from transqa.pipeline import RunOptions, prepare
+
+    doc = Document(segments=tuple(Segment(n, s, t, Location("s", n), Location("t", n))
+                                  for n, (s, t) in enumerate(pairs, 1)))
+    prepared = [prepare(RunOptions(select=["TERM"])), prepare(RunOptions(select=["TERM"], glossaries=[str(glossary)]))]
+
+    def run(prep):
+        def go():
+            for _, index in terms._COMPILED.values():
+                index._hits.clear()  # a fresh run: no source lookups remembered from the last one
+            run_rules(doc, prep.rules, prep.context(), jobs=1)
+        return go
+
+    fns = [run(p) for p in prepared]
+    for fn in fns:
+        fn()  # compile each glossary set once (a run pays it once, not per segment)
+    return interleaved(fns, runs)
+
+
+def report(times: dict[str, list[float]]) -> None:
+    per = 1e6 / times["segments"][0]
+    base, big, planted = times["match shipped"], times["match synthetic"], times["match planted"]
+    print(f"source matching, shipped only:          {spread(base, per)}")
+    print(f"source matching, shipped + synthetic:   {spread(big, per)}; {ratios(big, base)}")
+    print(f"  same, 200 segments with planted terms: {spread(planted, per)}; {ratios(planted, base)}")
+    r_base, r_big = times["term-missing shipped"], times["term-missing synthetic"]
     print(f"term-missing rule, shipped only:        {spread(r_base, per)}")
     print(f"term-missing rule, shipped + synthetic: {spread(r_big, per)}; {ratios(r_big, r_base)}")
+    if "TERM shipped" in times:
+        per = 1e6 / times["pairs"][0]
+        t_base, t_big = times["TERM shipped"], times["TERM synthetic"]
+        print(f"every TERM rule ({times['pairs'][0]} newstest2019 pairs, engine), shipped only:  {spread(t_base, per)}")
+        print(f"every TERM rule, shipped + synthetic:   {spread(t_big, per)}; {ratios(t_big, t_base)}")
+
+
+def trees(args) -> int:
+    """Each --tree in its own child process (PYTHONPATH=tree), trees alternating round by round (A B A B
+    ...), so load moves all alike; per tree the medians over rounds and the per-round ratios."""
+    rounds: dict[str, list[dict]] = {t: [] for t in args.tree}
+    for _ in range(args.rounds):
+        for tree in args.tree:
+            env = {**os.environ, "PYTHONPATH": str(Path(tree).resolve())}
+            out = subprocess.run([sys.executable, __file__, "--matching-only", "--child", "--runs", str(args.runs),
+                                  "--entries", str(args.entries)], env=env, check=True, capture_output=True,
+                                 text=True).stdout
+            rounds[tree].append(json.loads(out.splitlines()[-1]))
+    print(f"{args.rounds} rounds, trees alternating; per round each kind {3 * args.runs} runs interleaved "
+          f"(its median kept); medians over rounds, µs per segment")
+    for tree, results in rounds.items():
+        med = {k: [statistics.median(r[k]) for r in results] for k in results[0]}
+        print(f"== {tree}")
+        report(med)
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--matching-only", action="store_true", help="skip the fresh-process load + compile timing")
+    parser.add_argument("--tree", action="append", help="a src directory to import transqa from, in a child "
+                                                        "process (repeatable: trees alternate round by round)")
+    parser.add_argument("--rounds", type=int, default=5, help="with --tree: child processes per tree")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.tree:
+        return trees(args)
+    times = measure(args, print_hits=not args.child)
+    if args.child:
+        print(json.dumps(times))
+    else:
+        report(times)
     return 0
 
 

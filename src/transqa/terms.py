@@ -4,9 +4,10 @@ Source side: one Aho-Corasick automaton (daachorse, imported lazily) over every 
 string (for very large glossaries, over their first characters: see PhraseMatcher); glossary entries are
 numbered and become `Term` objects only when matched (glossary.TermTable). Matching runs on a folded
 copy of the segment that has exactly the same length as the original (traditional -> simplified via
-OpenCC t2s, lower case, hyphens and odd spaces -> space, fullwidth ASCII -> ASCII), so every span is a
-code-point offset into the ORIGINAL text. We search overlapping matches, drop those that cut a Latin
-word, then keep leftmost-longest (国家知识产权局局长 before 国家知识产权局 before 知识产权).
+OpenCC t2s, skipped for a text without a character t2s may change; lower case, hyphens and odd spaces
+-> space, fullwidth ASCII -> ASCII), so every span is a code-point offset into the ORIGINAL text. We
+search overlapping matches, drop those that cut a Latin word, then keep leftmost-longest
+(国家知识产权局局长 before 国家知识产权局 before 知识产权).
 
 Target side: only the renderings of the terms found in the source are looked up (a few `str.find`s per
 segment), on word boundaries, case-insensitive except all-caps tokens (`CNIPA`, `PCT`, `G20`), accepting
