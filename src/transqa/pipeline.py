@@ -67,7 +67,8 @@ def check(document: Document, prepared: Prepared) -> Report:
 
     from transqa.textio import check_segment_sizes
 
-    check_segment_sizes(document.segments)
+    oversized = getattr(document.segments, "oversized", None)  # a SegmentStore knows its long lines
+    check_segment_sizes(oversized() if oversized else document.segments)
     jobs = prepared.jobs if prepared.jobs is not None else default_jobs(len(document.segments))
     document, metrics = _reference_metrics(document)
     findings = run_rules(document, prepared.rules, prepared.context(), jobs=jobs)
@@ -86,7 +87,8 @@ def check(document: Document, prepared: Prepared) -> Report:
 
 def _reference_metrics(document: Document):
     """BLEU/chrF/TER when segments carry references (`--reference`); sacrebleu is imported only then."""
-    if not any("reference" in segment.meta for segment in document.segments):
+    if getattr(document.segments, "without_meta", False) or not any("reference" in segment.meta
+                                                                      for segment in document.segments):
         return document, None
     from transqa.metrics import score_references
 

@@ -15,7 +15,9 @@ from transqa.textspans import english_word_count
 
 
 def word_count(document: Document) -> int:
-    return sum(english_word_count(segment.target) for segment in document.segments)
+    segments = document.segments
+    targets = getattr(segments, "targets", None)  # a SegmentStore reads the targets alone
+    return sum(map(english_word_count, targets() if targets else (segment.target for segment in segments)))
 
 
 def score(findings: Sequence[Finding], document: Document, *, weights: Mapping[str, float],

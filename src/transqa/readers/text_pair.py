@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from transqa.errors import TransqaError
 from transqa.model import Document, Location, Segment
+from transqa.readers.segment_store import scan_pair
 from transqa.textio import read_text, split_lines
 
 
@@ -19,6 +20,17 @@ def _first_divergence(src: list[str], tgt: list[str]) -> int:
 
 def read_text_pair(source: str, target: str, *, source_encoding: str | None = None,
                    target_encoding: str | None = None) -> Document:
+    """Line N of `source` with line N of `target`; lines blank on both sides are skipped.
+
+    Regular UTF-8 files with no encoding given are not kept in memory: the Document's segments are a
+    SegmentStore that reads them again when asked (readers/segment_store.py), equal to the segments
+    built here otherwise."""
+    if source_encoding is None and target_encoding is None:
+        store = scan_pair(source, target)
+        if store is not None:
+            return Document(segments=store, inputs={
+                "format": "text-pair", "source": source, "target": target,
+                "encoding": {"source": store.source.encoding, "target": store.target.encoding}})
     src = read_text(source, source_encoding)
     tgt = read_text(target, target_encoding)
     src_lines, tgt_lines = split_lines(src.text), split_lines(tgt.text)

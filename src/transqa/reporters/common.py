@@ -18,14 +18,28 @@ from transqa.model import SEVERITIES, SEVERITY_RANK, Finding, Report, Segment
 OTHER_SIDE = {"source": "target", "target": "source"}
 
 
+def segments_with_ids(segments, ids) -> list[Segment]:
+    """The segments whose id is in `ids`, in document order. A SegmentStore (readers/segment_store.py)
+    reads only those from its files; other sequences are walked once."""
+    wanted = set(ids)
+    by_ids = getattr(segments, "by_ids", None)
+    if by_ids is not None:
+        return list(by_ids(wanted).values())
+    return [segment for segment in segments if segment.id in wanted]
+
+
 class SegmentIndex:
-    """Find the segment a finding belongs to, in a single or a merged (batch) report."""
+    """Find the segment a finding belongs to, in a single or a merged (batch) report. Only the segments
+    of the report's findings are looked up (a large document's segments are not all held)."""
 
     def __init__(self, report: Report):
+        wanted = {(f.location.file, f.segment) for f in report.findings}
         self._by_key: dict[tuple[str | None, object], Segment] = {}
-        for segment in report.document.segments:
+        for segment in segments_with_ids(report.document.segments, {f.segment for f in report.findings}):
             for side in ("source", "target"):
-                self._by_key.setdefault((segment.location(side).file, segment.id), segment)
+                key = (segment.location(side).file, segment.id)
+                if key in wanted:
+                    self._by_key.setdefault(key, segment)
 
     def __call__(self, finding: Finding) -> Segment | None:
         return self._by_key.get((finding.location.file, finding.segment))

@@ -6,7 +6,7 @@ import unicodedata
 from itertools import groupby
 
 from transqa.model import Finding, Report, Segment
-from transqa.reporters.common import segment_label
+from transqa.reporters.common import segment_label, segments_with_ids
 
 CONTEXT = 50  # code points of context on each side of a marked span
 OTHER_SIDE = 90  # code points of the other side shown
@@ -90,7 +90,8 @@ def summary_line(report: Report, color: bool = False) -> str:
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    by_id = {segment.id: segment for segment in report.document.segments}
+    flagged = segments_with_ids(report.document.segments, {f.segment for f in report.findings})
+    by_id = {segment.id: segment for segment in flagged}
     out: list[str] = []
     for seg_id, group in groupby(report.findings, key=lambda f: f.segment):
         segment = by_id[seg_id]
