@@ -105,12 +105,32 @@ def test_cache_is_written_read_back_and_recomputed_when_damaged(tmp_path, monkey
     assert cached.read_text(encoding="utf-8").split("\n", 1)[1] == changed
 
 
-def test_without_the_dictionary_list_every_text_is_converted(monkeypatch):
+@pytest.fixture
+def fresh_skip(monkeypatch):
+    """terms' skip state as in a new process (restored afterwards)."""
+    monkeypatch.setattr(terms, "_T2S_SKIP", {"state": "new", "search": None, "conversions": 0})
+
+
+def test_without_the_dictionary_list_every_text_is_converted(monkeypatch, fresh_skip):
     monkeypatch.setattr(glossary_cache, "_opencc_dicts", lambda share, config: None)
-    terms._t2s_may_change.cache_clear()
-    try:
-        assert glossary_cache.t2s_changed_chars() is None
+    assert glossary_cache.t2s_changed_chars() is None
+    for _ in range(terms.T2S_SKIP_AFTER + 5):
         assert not terms._converts_to_itself("国家知识产权局")
-        assert terms.to_simplified("國家知識產權局") == "国家知识产权局"
-    finally:
-        terms._t2s_may_change.cache_clear()
+    assert terms.to_simplified("國家知識產權局") == "国家知识产权局"
+
+
+def test_a_cached_set_is_used_at_once_and_a_missing_one_computed_only_for_a_long_run(
+        tmp_path, monkeypatch, fresh_skip, changed):
+    monkeypatch.setenv("TRANSQA_CACHE_DIR", str(tmp_path))
+    assert glossary_cache.t2s_changed_chars(compute=False) is None  # nothing cached: not computed
+    calls = []
+    real = glossary_cache.t2s_changed_chars
+    monkeypatch.setattr(glossary_cache, "t2s_changed_chars", lambda compute=True: calls.append(compute) or real(compute))
+    for _ in range(terms.T2S_SKIP_AFTER):  # a short run: converted, the tool never run
+        assert not terms._converts_to_itself("国家知识产权局")
+    assert calls == [False] and not list(tmp_path.iterdir())
+    assert terms._converts_to_itself("国家知识产权局") and calls == [False, True]
+    assert terms.to_simplified("國家知識產權局") == "国家知识产权局"
+    # the next process finds it in the cache and skips from its first text
+    monkeypatch.setattr(terms, "_T2S_SKIP", {"state": "new", "search": None, "conversions": 0})
+    assert terms._converts_to_itself("国家知识产权局") and calls == [False, True, False]

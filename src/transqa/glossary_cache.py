@@ -214,9 +214,10 @@ def _changed(exported: str) -> set[str]:
     return out
 
 
-def t2s_changed_chars() -> str | None:
+def t2s_changed_chars(compute: bool = True) -> str | None:
     """Every character that the installed OpenCC's t2s conversion may change, sorted; None when it
-    cannot be told (an OpenCC without its bundled dictionary tool, an unexpected config).
+    cannot be told (an OpenCC without its bundled dictionary tool, an unexpected config), or when
+    it is not cached and not `compute`.
 
     A text with none of them converts to itself: each dictionary key that can match in it has
     only unchanged characters, so its value is the key (see `_changed`). The set is read from
@@ -247,6 +248,8 @@ def t2s_changed_chars() -> str | None:
                     return chars
             except (OSError, UnicodeDecodeError, ValueError):
                 pass
+        if not compute:
+            return None
         changed: set[str] = set()
         with tempfile.TemporaryDirectory() as tmp:
             for path in dicts:
