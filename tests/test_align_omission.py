@@ -104,3 +104,37 @@ def test_a_title_may_be_quoted_in_english_or_not():
     plain = make_unit("The British Guardian said the choice was symbolic...", "en")
     assert len(quoted.marks) == 1 and not plain.marks and quoted.length == plain.length
     assert bead_cost(zh, quoted, 3.6, 0.8) == bead_cost(zh, plain, 3.6, 0.8)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The upcoming first single transaction also kicked off.", "en", {}),  # 'first' is no anchor
+    ("One of them said it was the first time.", "en", {}),
+    ("Half of the 30 firms, two of them new, joined.", "en", {30.0: 1, 2.0: 1}),  # 'half' is none either
+    ("此次交易首单也预示着试点正式拉开序幕。", "zh", {}),
+    ("第一次有一个人来。", "zh", {}),  # 第一 / 一个: 29-30% of them have a 1 in the English of their line
+    ("三个人来了，第二天又来了5个。", "zh", {3.0: 1, 2.0: 1, 5.0: 1}),
+    ("He bought 1 share.", "en", {1.0: 1}),  # a 1 in digits stays an anchor
+])
+def test_number_anchors_leave_out_ones_written_in_words(text, lang, expected):
+    """Numbers below 2 written in words (one, first, single, half; 一, 第一) are no anchors: on the
+    zh-en line pairs of newstest 2017 and TICO-19 the other side of the line has the same value for only
+    29-51% of them (digits 92-99%, words from two up 75-97%). As anchors they charged a true 1-2 bead
+    whose two English sentences each say "first" as two orphan numbers."""
+    assert dict(make_unit(text, lang).numbers) == expected
+
+
+def test_an_ordinal_in_both_english_pieces_is_no_orphan():
+    """The newstest 2017 case (line 537 dropped): the next Chinese sentence's English is two sentences
+    that each say "first". Charged as two orphan numbers (2 x ORPHAN_COST) in the right 1-2 bead, they
+    made the aligner hand the first one to the sentence with no translation and hide the omission."""
+    zh = make_unit("此次即将完成的交易首单预示着青岛试点工作正式拉开序幕，这也将是全省首单和全国城市级首单。", "zh")
+    pieces = [make_unit("The upcoming first single transaction indicates that the Qingdao pilot has kicked off.", "en"),
+              make_unit("It will also be the first in Shandong and the first at city level in China.", "en")]
+    assert align._orphans(pieces, zh) == 0
+
+
+def test_a_number_in_digits_still_marks_an_orphan_in_a_merge():
+    """Must-not-change: a merged Chinese sentence whose 11日 is nowhere in the English is still charged."""
+    zh, other = make_unit("11日，多家企业来到交易中心。", "zh"), make_unit("企业提交了申购。", "zh")
+    en = make_unit("Companies submitted applications.", "en")
+    assert align._orphans([zh, other], en) == 1

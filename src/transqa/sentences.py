@@ -47,6 +47,7 @@ class Sentence:
     column: int = 0     # 0-based offset of its first word character in that line (whitespace-stripped)
     joins_next: bool = False  # ends at a line break that is plainly mid-sentence (continues on the next line)
     single_line: bool = True  # its text lies on one file line (offsets in it map to columns of that line)
+    ends_line: bool = True    # a line break (or the paragraph's end) follows it: the last sentence of its line
 
 
 def paragraphs(text: str) -> list[list[tuple[int, str]]]:
@@ -188,5 +189,5 @@ def document_sentences(text: str, lang: str) -> list[Sentence]:
                 soft = (continues and k + 1 == len(spans)) or text.rstrip(_CLOSING + " ").endswith("；")
                 out.append(Sentence(text, line, index, anchor - max(
                     offset for offset, n in marks if offset <= anchor), soft,
-                    not any(start < offset < end for offset, _ in marks)))
+                    not any(start < offset < end for offset, _ in marks), k + 1 == len(spans)))
     return out
