@@ -39,6 +39,7 @@ GATED = [
     ("zh.percent", zh.PERCENT_RE, ["%", "％", "‰", "/", "分之", "百分", zh.TENTHS_GATE],
      ["百分之五", "5%", "3成", "三分之一", "1/3", "2个百分点", "百分百", "3‰", "约5％"]),
     ("zh.per", zh.PER_RE, ["每"], ["每万", "每十万"]),
+    ("zh.range-next", zh.RANGE_NEXT, list(zh.RANGE_SIGNS), ["至三", "-五", "到十", "～两"]),
     ("zh.event-date", zh_dates.EVENT_DATE_RE, ["·", "•", "."], ["7·19", "“7.19洪灾", "9•11"]),
     ("zh.day-range", zh_dates.DAY_RANGE_RE, [zh_dates.DAY_RANGE_GATE], ["9月26-28日", "十月一至七日"]),
     ("zh.lunar", zh_dates.LUNAR_RE, ["农历", "阴历"], ["农历十月十七", "阴历正月初三"]),
@@ -139,3 +140,49 @@ def test_quantity_init_keeps_the_dataclass_signature():
     assert hash(q) == hash(Quantity("cardinal", 3.0, 1, 2, "3", place=1.0))
     with pytest.raises(dataclasses.FrozenInstanceError):
         q.value = 4.0
+
+
+def test_unit_gates_never_drop_a_unit():
+    """zh_unit / en_unit skip their pattern when the character after the number cannot start a match."""
+    from transqa.numbers import units
+    rng = random.Random(23)
+    zh_pieces = [*units.ZH_UNITS, "多", "余", "个", "人", "3", " ", "公", "英", "港", "摄氏", "千", "平方"]
+    en_pieces = [*units.EN_UNITS, " ", "  ", "\u00a0", "\t", "-", "square ", "x", "3", "S", "Km", "s", "°"]
+    found = 0
+    for pieces, unit, pattern, names in ((zh_pieces, units.zh_unit, units.ZH_UNIT_RE, units.ZH_UNITS),
+                                         (en_pieces, units.en_unit, units.EN_UNIT_RE, units.EN_UNITS)):
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            for end in range(len(text) + 1):
+                m = pattern.match(text, end)
+                assert unit(text, end) == (names[m.group(1)] if m else ""), (text, end)
+                found += bool(m)
+    assert found > 2000
+
+
+def test_spaced_pattern_starting_with_the_space_finds_what_the_lookbehind_one_did():
+    old = re.compile(r"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
+    rng = random.Random(29)
+    pieces = ["1", "２", "%", " ", "  ", "\u00a0", "年", "万", "a", "-", "\n"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        spans = [m.span() for m in old.finditer(text)]
+        found += bool(spans)
+        assert [m.span() for m in zh.SPACED.finditer(text)] == spans, text
+    assert found > 1000
+
+
+def test_sparse_quantity_equals_the_full_one_and_copies_like_replace():
+    full = dict(kind="date", value=None, start=3, end=9, text="12月9日", approx=True, words=True, place=0.1,
+                date=(None, 12, 9), ident=True, vague=True, alt=(None, 9, 12), label="PD-", article=True,
+                inferred=True, unit="km")
+    defaults = {f.name: f.default for f in dataclasses.fields(Quantity) if f.default is not dataclasses.MISSING}
+    odd = {"approx": 0, "words": None, "place": 0.0, "label": None, "unit": 0, "ident": 0.0}   # falsy, not the default
+    for changed in (full, {**full, **defaults}, {**full, **odd}):
+        q = Quantity(**changed)
+        assert {name: getattr(q, name) for name in changed} == changed
+        assert all(type(getattr(q, k)) is type(v) for k, v in changed.items())
+        assert q.moved(1, 2, "x") == dataclasses.replace(q, start=1, end=2, text="x")
+        assert q.as_ident() == dataclasses.replace(q, ident=True)
+        assert repr(q.moved(1, 2, "x")) == repr(dataclasses.replace(q, start=1, end=2, text="x"))

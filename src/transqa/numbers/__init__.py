@@ -6,8 +6,6 @@ sides of a segment after leaving out fixed expressions (十四五, 党的二十�
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from transqa.numbers import en
 from transqa.numbers.compare import Alignment, align, close, matches
 from transqa.numbers.en import extract_en
@@ -29,7 +27,7 @@ def _protect(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Q
     """Target numbers inside a fixed expression still match the source but are never reported."""
     if not spans:
         return quantities
-    return [replace(q, ident=True) if any(q.start < e and s < q.end for s, e in spans) else q for q in quantities]
+    return [q.as_ident() if any(q.start < e and s < q.end for s, e in spans) else q for q in quantities]
 
 
 def analyse(source: str, target: str, expressions: Expressions | None = None) -> Alignment | None:

@@ -6,6 +6,7 @@ DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG = {"万": 10_000, "亿": 100_000_000}
+_DIGIT_SET = frozenset(DIGITS)
 CN_CHARS = "".join(DIGITS) + "".join(UNITS) + "".join(BIG)
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
@@ -22,7 +23,7 @@ def parse_int(s: str) -> int | None:
     """A well-formed Chinese integer, or None (`一五一十`, `十十` and other non-numbers)."""
     if not s:
         return None
-    if all(ch in DIGITS for ch in s):           # 二〇二二: digit by digit
+    if _DIGIT_SET.issuperset(s):                # 二〇二二: digit by digit
         return int("".join(str(DIGITS[ch]) for ch in s)) if len(s) > 1 else DIGITS[s]
     total = section = 0
     number: int | None = None

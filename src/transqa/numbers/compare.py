@@ -89,15 +89,16 @@ def _times_agree(a: tuple, b: tuple) -> bool:
 def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
     """Does target `t` stand for source `s`? `loose` also pairs related kinds (LOOSE, a time and its hour,
     a date and its day): every strict match is a loose match too."""
-    if s.kind == "time" or t.kind == "time":
-        if s.kind == t.kind:
+    sk, tk = s.kind, t.kind
+    if sk == "time" or tk == "time":
+        if sk == tk:
             return _times_agree(s.date, t.date)
-        tm, other = (s, t) if s.kind == "time" else (t, s)
+        tm, other = (s, t) if sk == "time" else (t, s)
         return loose and other.kind == "cardinal" and not tm.date[1] and other.value == tm.date[0]
-    if s.kind == "date" or t.kind == "date":
-        if s.kind == t.kind:
+    if sk == "date" or tk == "date":
+        if sk == tk:
             return dates_agree(s.date, t.date, t.alt)
-        d, other = (s, t) if s.kind == "date" else (t, s)
+        d, other = (s, t) if sk == "date" else (t, s)
         if other.kind == "year":
             if d is s and d.date[1] is not None:
                 return False                        # 2017年12月25日 is not confirmed by "2017" alone
@@ -108,16 +109,16 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
                 return False                        # 9月30日 is not confirmed by "the 30th" alone
             return other.value in (day, m if day is None else None) and y is None
         return False
-    if s.kind != t.kind and not (loose and (s.kind, t.kind) in LOOSE):
+    if sk != tk and not (loose and (sk, tk) in LOOSE):
         return False
     if t.ident and not s.ident and 0 < len(t.label.rstrip("-")) < 5 and abs(s.value or 0) < 10:
         return False                                # 2 in the source is not the 2 of ACE2 (鹰击83 is YJ-83)
-    if s.kind == "year" or t.kind == "year":
+    if sk == "year" or tk == "year":
         return s.value == t.value
-    a = _value_in(s, t.kind)
+    a = _value_in(s, tk)
     if a is None or t.value is None:
         return False
-    conv = converted(a, s.unit, t.unit) if s.kind == "cardinal" else None
+    conv = converted(a, s.unit, t.unit) if sk == "cardinal" and s.unit and t.unit else None
     if conv is not None:                            # 7.5万亩 -> 5,000 hectares: rounded conversions
         return close(conv, t.value, approx=True, rel=0.05)
     return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague, rel=_tolerance(s, t),
@@ -183,23 +184,27 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     # strong numbers (digits, not soft) pick their match first, so 一支 does not take the 1 of 1银
     pending = sorted(source, key=lambda q: soft(q) or q.words or q.vague)
     # each target number explains one source number: exact kinds first, then loose kinds
+    # (plain loops, not next() over a generator per source number: this runs for every segment)
     for loose in (False, True):
         rest = []
         for s in pending:
-            hit = next((i for i, t in enumerate(target) if i not in used and matches(s, t, loose=loose)), None)
-            if hit is None:
-                rest.append(s)
+            for i, t in enumerate(target):
+                if i not in used and matches(s, t, loose):
+                    used.add(i)
+                    break
             else:
-                used.add(hit)
+                rest.append(s)
         pending = rest
     for s in pending:
-        repeated = any(matches(s, t, loose=True) for t in target)     # loose matches include the strict ones
+        repeated = any(matches(s, t, True) for t in target)     # loose matches include the strict ones
         if repeated and (s.kind in DATEISH or s.ident or s.vague or s.words or _yearlike(s)):
             continue                                # a date line repeats the date; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
     free = [t for i, t in enumerate(target) if i not in used
-            and not any(matches(s, t, loose=True) for s in source)]
+            and not any(matches(s, t, True) for s in source)] if len(used) < len(target) else []
+    if not free and not unmatched:
+        return result                               # the usual segment: every number explained
     free_dates = [t for t in free if t.kind in DATEISH]
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
     for s in unmatched:

@@ -131,9 +131,11 @@ def _ident(text: str, start: int, end: int) -> bool:
 
 def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool, runs: list[int]) -> None:
     months = [m.start() for m in MONTH_ANY.finditer(text)]
+    if not months and not runs:
+        return                                          # every date starts at a digit or a month name
     starts = {"digits": runs, "months": months}
     for (kind, rx), need, at in zip(DATE_RES, DATE_NEEDS, DATE_STARTS):
-        if not (months if kind in ("mdy", "dmy", "my", "m") else has_digit):
+        if not (months if kind in ("mdy", "dmy", "my", "m") else has_digit) or not starts[at]:
             continue
         if need is not None and need not in text:
             continue

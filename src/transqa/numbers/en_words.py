@@ -48,8 +48,10 @@ def finditer_words(text: str):
     before it, and at an a/an/A/An before that word's spaces. tests/test_numbers_scans.py checks."""
     global _starts
     if _starts is None:
-        from ahocorasick_rs import AhoCorasick, MatchKind
-        _starts = AhoCorasick(sorted(set(_ALL_FORMS)), matchkind=MatchKind.LeftmostLongest)
+        from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+        # a DFA: the same matches as the default automaton, searched in half the time (bigger to build)
+        _starts = AhoCorasick(sorted(set(_ALL_FORMS)), matchkind=MatchKind.LeftmostLongest,
+                              implementation=Implementation.DFA)
     cands = []
     for _, q, _ in _starts.find_matches_as_indexes(text):
         if q:

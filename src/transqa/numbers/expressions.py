@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transqa.errors import TransqaError
+from transqa.numbers.model import matches_at
 from transqa.numbers.trie import trie_pattern
 from transqa.yamlio import line_of, load_yaml_file
 
@@ -33,8 +34,8 @@ class Expressions:
     # target_re without IGNORECASE, for lower-cased ASCII text (the same matches at half the cost);
     # only when every target string is ASCII, where case folding is plain a-z/A-Z
     target_lower_re: re.Pattern | None = None
-    # an Aho-Corasick automaton of the lower-cased target strings: target_lower_re cannot match a text
-    # in which none of them occurs, and most texts hold none (one pass in Rust, half the regex's cost)
+    # an Aho-Corasick automaton (a DFA) of the lower-cased target strings: every match of target_lower_re
+    # starts where one of them starts, so the regex is tried only there (most texts hold none: no regex)
     target_gate: object | None = field(default=None, compare=False, repr=False)
 
     def source_spans(self, text: str) -> list[tuple[int, int]]:
@@ -43,9 +44,13 @@ class Expressions:
     def target_spans(self, text: str) -> list[tuple[int, int]]:
         if self.target_lower_re is not None and text.isascii():
             lower = text.lower()
-            if self.target_gate is not None and not self.target_gate.find_matches_as_indexes(lower):
+            if self.target_gate is None:
+                return [m.span() for m in self.target_lower_re.finditer(lower)]
+            found = self.target_gate.find_matches_as_indexes(lower, overlapping=True)
+            if not found:
                 return []
-            return [m.span() for m in self.target_lower_re.finditer(lower)]
+            starts = sorted({start for _, start, _ in found})
+            return [m.span() for m in matches_at(self.target_lower_re, lower, starts)]
         return [m.span() for m in self.target_re.finditer(text)] if self.target_re else []
 
 
@@ -113,6 +118,6 @@ def load_expressions(paths: tuple[str, ...] = (), *, include_default: bool = Tru
     lower_re = re.compile(target_re.pattern) if target_re is not None and all(map(str.isascii, targets)) else None
     gate = None
     if lower_re is not None:
-        from ahocorasick_rs import AhoCorasick
-        gate = AhoCorasick(sorted({t.lower() for t in targets}))
+        from ahocorasick_rs import AhoCorasick, Implementation
+        gate = AhoCorasick(sorted({t.lower() for t in targets}), implementation=Implementation.DFA)
     return Expressions(_alternation(sources), target_re, len(sources), lower_re, gate)

@@ -26,12 +26,23 @@ FACTORS = {("mu", "ha"): 1 / 15, ("mu", "acre"): 0.164737, ("ha", "acre"): 2.471
            ("acre", "ha"): 0.404686}
 
 
+# The characters a match of each pattern can start with (EN_UNIT_RE: also any space): when the one at
+# the number's end is not among them, the pattern is not tried (most numbers have no unit)
+ZH_UNIT_FIRST = frozenset("多余" + "".join(u[0] for u in ZH_UNITS))
+EN_UNIT_FIRST = frozenset("-s" + "".join(u[0] for u in EN_UNITS))
+
+
 def zh_unit(text: str, end: int) -> str:
+    if text[end:end + 1] not in ZH_UNIT_FIRST:
+        return ""
     m = ZH_UNIT_RE.match(text, end)
     return ZH_UNITS[m.group(1)] if m else ""
 
 
 def en_unit(text: str, end: int) -> str:
+    first = text[end:end + 1]
+    if not first or not (first in EN_UNIT_FIRST or first.isspace()):
+        return ""
     m = EN_UNIT_RE.match(text, end)
     return EN_UNITS[m.group(1)] if m else ""
 

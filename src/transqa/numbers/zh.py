@@ -11,7 +11,6 @@ are never reported; 两三天 and 三四个 are not numbers at all.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from transqa.numbers.cnparse import DIGITS, parse, scale_of
 from transqa.numbers.model import Quantity, mask_long_digit_runs, place_of
@@ -103,41 +102,47 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
                                 words=True))
 
 
-def _accept_cn(text: str, m: re.Match, token: str) -> bool:
-    """Is this run of Chinese numeral characters a number here (and not part of a word)?"""
-    before = text[max(0, m.start() - 1):m.start()]
-    rest = text[m.end("c"):m.end("c") + 3]
-    after_cls = CLASSIFIER_RE.match(rest.lstrip("多余来"))
-    if before in VAGUE_BEFORE or rest[:1] == "几" or (rest[:1] and rest[:1] in "两三四五六七八九" and len(token) == 1):
+def _classifier_after(text: str, end: int) -> re.Match | None:
+    """The classifier right after a Chinese numeral (多/余/来 between them allowed): 三个, 十多家."""
+    return CLASSIFIER_RE.match(text[end:end + 3].lstrip("多余来"))
+
+
+def _accept_cn(text: str, start: int, end: int, token: str, ord2: str | None) -> bool:
+    """Is this run of Chinese numeral characters (token, ending at `end`; the match, 第 included,
+    starts at `start`) a number here (and not part of a word)? The classifier after it is looked up
+    only by the tests that read it."""
+    before = text[start - 1] if start else ""
+    nxt = text[end:end + 1]
+    if before in VAGUE_BEFORE or nxt == "几" or (nxt and nxt in "两三四五六七八九" and len(token) == 1):
         return False
-    if len(token) == 2 and all(ch in DIGITS for ch in token) and DIGITS[token[1]] - DIGITS[token[0]] == 1:
-        return False                                         # 三四个, 两三天: a vague range
+    if len(token) > 1 and all(ch in DIGITS for ch in token):
+        return False                                         # 三四个, 两三天: a vague range; 唯一一家, 一一: words
     if token[0] in "万亿":
         return False                                         # 万一 (in case), 万物, 亿万
-    if token.strip("万亿千百") == "" and not after_cls:
+    if token.strip("万亿千百") == "" and not _classifier_after(text, end):
         return False                                         # 千万 (must), 万物, 百姓
-    if len(token) > 1 and all(ch in DIGITS for ch in token):
-        return False                                         # 唯一一家, 一一: digit strings are words here
-    if m.group("ord2") or "点" in token or RANGE_NEXT.match(text, m.end("c")):
+    if ord2 or "点" in token or nxt and nxt in RANGE_SIGNS and RANGE_NEXT.match(text, end):
         return True
     if len(token) == 1 or token in ("十", "两"):
+        after_cls = _classifier_after(text, end)
         if not after_cls or (token, after_cls.group()[0]) in WORDY or (token, after_cls.group()) in WORDY:
             return False
         if before in WORD_BEFORE:
             return False
-        if token == "十" and rest.startswith("分") and not rest.startswith("分钟"):
+        if token == "十" and nxt == "分" and not text.startswith("分钟", end):
             return False
         return True
-    if before in WORD_BEFORE and not after_cls:
+    if before in WORD_BEFORE and not _classifier_after(text, end):
         return False
     has_unit = any(ch in "十百千万亿拾佰仟" for ch in token)
-    if has_unit and any(ch in DIGITS for ch in token) or after_cls:
+    if has_unit and any(ch in DIGITS for ch in token) or _classifier_after(text, end):
         return True
     return token.startswith("十") and len(token) == 2
 
 
 SI_UNITS = "米克瓦焦帕赫卡伏升字"
-RANGE_NEXT = re.compile(rf"[-—–~～至到]{CN}")
+RANGE_SIGNS = "-—–~～至到"
+RANGE_NEXT = re.compile(rf"[{RANGE_SIGNS}]{CN}")
 RANGE_SEP = re.compile(r"^\s*(?:[-—–~～至到]|－|或)\s*$")
 
 
@@ -156,42 +161,44 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
     found: list[tuple[Quantity, int, int]] = []   # (quantity, scale applied, index in out): range scale carry-over
     first = NUMBER_START.search(text)
     for m in NUMBER_RE.finditer(text, first.start()) if first else ():
-        if not claims.free(m.start(), m.end()):
+        start, match_end = m.span()
+        if not claims.free(start, match_end):
             # the match may overlap a claimed date only at its tail (第3季度...); skip it whole
             continue
-        ordinal = bool(m.group("ord") or m.group("ord2"))
-        if m.group("d"):
-            raw, scale_chars = m.group("d"), m.group("dscale")
+        # all groups at once (one call instead of one per group); their spans only where needed
+        ord1, neg, raw, dmore, scale_chars, dmore2, ord2, token, cmore, cscale = m.groups()
+        ordinal = bool(ord1 or ord2)
+        if raw:
+            d_start, d_end = m.span("d")
             dscale_end = m.end("dscale")
             if scale_chars and scale_chars[-1] in "千百" and _next_in(text, dscale_end, SI_UNITS):
                 scale_chars, dscale_end = scale_chars[:-1], dscale_end - 1   # 10千米 = 10 km, 3亿千瓦 = 300m kW
             if scale_chars and parse(scale_chars) is None:
                 scale_chars = ""
-            end = dscale_end if scale_chars else m.end("d")
-            more = m.group("dmore") or (m.group("dmore2") if scale_chars else None)
-            if m.group("dmore") and not scale_chars:
-                end = m.end("d")
+            end = dscale_end if scale_chars else d_end
+            more = dmore or (dmore2 if scale_chars else None)
+            if dmore and not scale_chars:
+                end = d_end
             value = _num(raw)
             if value is None:
                 continue
-            if m.group("neg") or text[max(0, m.start() - 2):m.start()] == "零下":
+            if neg or text[max(0, start - 2):start] == "零下":
                 value = -value
             scale = scale_of(scale_chars) if scale_chars else 1
-            start = m.start()
             ordinal = ordinal or text.startswith("届", end)
-            ident = _ident(text, m.start("d"), m.end("d"))
+            ident = _ident(text, d_start, d_end)
             kind = "ordinal" if ordinal else "cardinal"
             if not ordinal and scale == 1 and _rate_in_li(text, start, end):
                 kind, end = "percent", end + 1
             q = Quantity(kind, round(value * scale, 6), start, end, text[start:end],
-                         approx=bool(more) or _approx(text, m.start(), end),
+                         approx=bool(more) or _approx(text, start, end),
                          place=place_of(_ascii(raw), scale), ident=ident,
-                         label=_label(text, m.start("d")) if ident else "",
+                         label=_label(text, d_start) if ident else "",
                          article=value == 1 and scale == 1 and bool(CLASSIFIER_RE.match(text, end)),
                          unit=zh_unit(text, end))
         else:
-            token = m.group("c")
-            if not _accept_cn(text, m, token):
+            end = m.end("c")
+            if not _accept_cn(text, start, end, token, ord2):
                 continue
             value = parse(token)
             if value is None:
@@ -200,20 +207,20 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             stripped = token.rstrip("万亿")
             if stripped != token and stripped:
                 scale = scale_of(token[len(stripped):])
-            end = m.end("c")
-            if m.group("cscale"):                              # 二十多万 = 200,000+
-                value *= scale_of(m.group("cscale"))
+            if cscale:                                         # 二十多万 = 200,000+
+                value *= scale_of(cscale)
                 end = m.end("cscale")
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
             if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
-            if text[max(0, m.start() - 2):m.start()] == "零下":
+            if text[max(0, start - 2):start] == "零下":
                 value = -value                                 # 零下十二摄氏度: minus 12
-            q = Quantity("ordinal" if ordinal else "cardinal", value, m.start(), end, text[m.start():end],
-                         approx=bool(m.group("cmore")) or _approx(text, m.start(), end), words=True,
+            q = Quantity("ordinal" if ordinal else "cardinal", value, start, end, text[start:end],
+                         approx=bool(cmore) or _approx(text, start, end), words=True,
                          unit=zh_unit(text, end))
         claims.take(q.start, q.end)
-        if found and RANGE_SEP.match(text[found[-1][0].end:q.start]) and found[-1][1] == 1 and scale > 1:
+        # (the scale test first: a range's regex is read only after a scaled number)
+        if scale > 1 and found and found[-1][1] == 1 and RANGE_SEP.match(text[found[-1][0].end:q.start]):
             prev, _, at = found[-1]               # 3至5万: the first end takes the second's scale
             fixed = Quantity(prev.kind, prev.value * scale, prev.start, prev.end, prev.text,
                              approx=prev.approx, words=prev.words,
@@ -224,7 +231,11 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
         out.append(q)
 
 
-SPACED = re.compile(r"(?<=[0-9０-９%])[ \u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]+(?=[0-9０-９])")
+# A space between a digit and a Chinese character (either order). The pattern starts with the space
+# class (the lookbehinds read the character before that first space), so its search skips to the next
+# space in C instead of trying the pattern at every position
+SPACED = re.compile(r"[ \u00a0](?:(?<=[0-9０-９%][ \u00a0])[ \u00a0]*(?=[\u4e00-\u9fff])"
+                    r"|(?<=[\u4e00-\u9fff][ \u00a0])[ \u00a0]*(?=[0-9０-９]))")
 DECADE_RE = re.compile(rf"(?=[0-9０-９世一二三四五六七八九十])(?:{D}{{1,2}}世纪)?(?:{D}*[0０][、，,和与至到\-—])*{D}*[0０]年代"
                        rf"|(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
                        r"|[一二三四五六七八九]十年代"
@@ -299,4 +310,4 @@ def _vague(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 def _remap(q: Quantity, index: list[int], original: str) -> Quantity:
     start, end = index[q.start], index[q.end - 1] + 1
-    return replace(q, start=start, end=end, text=original[start:end])
+    return q.moved(start, end, original[start:end])
