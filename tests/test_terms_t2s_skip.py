@@ -125,7 +125,8 @@ def test_a_cached_set_is_used_at_once_and_a_missing_one_computed_only_for_a_long
     assert glossary_cache.t2s_changed_chars(compute=False) is None  # nothing cached: not computed
     calls = []
     real = glossary_cache.t2s_changed_chars
-    monkeypatch.setattr(glossary_cache, "t2s_changed_chars", lambda compute=True: calls.append(compute) or real(compute))
+    monkeypatch.setattr(glossary_cache, "t2s_changed_chars",
+                        lambda compute=True: calls.append(compute) or real(compute))
     for _ in range(terms.T2S_SKIP_AFTER):  # a short run: converted, the tool never run
         assert not terms._converts_to_itself("国家知识产权局")
     assert calls == [False] and not list(tmp_path.iterdir())

@@ -279,11 +279,11 @@ class PhraseMatcher:
     Search time grows with the automaton too: glossary_bench's 100,000 random Chinese terms make a
     9 MB double array, and nearly every character of a Chinese text leaves the root (their 2,229
     distinct first characters are 84% of newstest2019's characters), so testing the next one reads a
-    random slot of the array (about 35 more misses of a 512 KB cache per segment, cachegrind). No exact gate
-    tried was cheaper than that walk: a rarest-character anchor (those characters still cover 74-89%
-    of the text), daachorse's profile-guided layout (-13%, but a 2 s build), its prefilter (saturated
-    by Han UTF-8, -2.5% without it), the byte-wise automaton (more misses), n-gram sets in Python
-    (several µs per segment)."""
+    random slot of the array (about 35 more misses of a 512 KB cache per segment, cachegrind). No
+    exact gate tried was cheaper than that walk: a rarest-character anchor (those characters still
+    cover 74-89% of the text), daachorse's profile-guided layout (-13%, but a 2 s build), its
+    prefilter (saturated by Han UTF-8, -2.5% without it), the byte-wise automaton (more misses),
+    n-gram sets in Python (several µs per segment)."""
 
     def __init__(self, phrases: dict[str, object], *, simplify: bool = True):
         self._build(list(phrases), list(phrases.values()), simplify)
