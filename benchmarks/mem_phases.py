@@ -2,11 +2,14 @@
 """Peak and current RSS after each phase of one `transqa check` run, to see where memory goes.
 
     python benchmarks/mem_phases.py SRC TGT [--glossary G.yaml] [--jobs 1] [--format json]
+    python benchmarks/mem_phases.py SRC TGT --jobs 0 --detail     # transqa's default jobs; RSS per document rule
 
 Phases: imports, prepare (packs + glossaries), read, check (rules, waivers, score), render, write.
 RSS comes from /proc/self/status (VmRSS now, VmHWM = peak so far); Linux only. The run is the CLI's
 (`pipeline.prepare`, `readers.read_document`, `pipeline.check`, `reporters.render`,
-`outputs.write_atomic`), so its numbers are those of `/usr/bin/time -f %M transqa check ...`.
+`outputs.write_atomic`), so its numbers are those of `/usr/bin/time -f %M transqa check ...` (with
+--jobs > 1, of the parent process only: the workers' peaks are their own). The `read` line says whether
+the segments are held in memory or read from the files on demand (readers/segment_store.py).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+")
     parser.add_argument("--glossary", action="append", default=[])
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="0: transqa's default (cores for large documents)")
     parser.add_argument("--format", default="json")
     parser.add_argument("--detail", action="store_true", help="also RSS after each document rule's finish")
     args = parser.parse_args()
@@ -67,10 +70,13 @@ def main() -> None:
             return out
 
         engine.finish_records, engine.map_chunk = traced_finish, traced_map
-    prepared = prepare(RunOptions(glossaries=args.glossary, jobs=args.jobs))
+    prepared = prepare(RunOptions(glossaries=args.glossary, jobs=args.jobs or None))
     mark("prepare")
     document = read_document(args.files, glossaries=prepared.glossaries)
     mark("read")
+    held = type(document.segments).__name__
+    print(f"  segments: {len(document.segments):,} in a {held}"
+          + (" (read from the files on demand)" if held == "SegmentStore" else " (held in memory)"))
     report = check(document, prepared)
     del document
     mark("check")

@@ -12,19 +12,29 @@ import pytest
 
 from transqa.errors import TransqaError
 from transqa.model import Location, Segment
-from transqa.readers import segment_store, text_pair
+from transqa.readers import segment_store
 from transqa.readers.segment_store import SegmentStore, build_segments
 from transqa.readers.text_pair import read_text_pair
 
 
+@pytest.fixture(autouse=True)
+def store_on(monkeypatch):
+    monkeypatch.setenv("TRANSQA_SEGMENT_STORE", "1")
+
+
 def eager(source, target, **kwargs):
     """The in-memory reader (the store switched off)."""
-    original = text_pair.scan_pair
-    text_pair.scan_pair = lambda *args: None
+    saved = os.environ.pop("TRANSQA_SEGMENT_STORE")
     try:
         return read_text_pair(str(source), str(target), **kwargs)
     finally:
-        text_pair.scan_pair = original
+        os.environ["TRANSQA_SEGMENT_STORE"] = saved
+
+
+def test_off_by_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("TRANSQA_SEGMENT_STORE")
+    source, target = write(tmp_path / "a.zh", ZH + b"\n"), write(tmp_path / "b.en", EN + b"\n")
+    assert not isinstance(read_text_pair(str(source), str(target)).segments, SegmentStore)
 
 
 def write(path, data: bytes):
@@ -216,7 +226,7 @@ def test_jobs_2_and_eager_reports_identical(run_cli, tmp_path, fixtures, monkeyp
         out = tmp_path / f"{name}.json"
         assert run_cli("check", str(source), str(target), "--jobs", jobs, "--format", "json", "-o", str(out))[0] in (0, 1)
         reports[name] = out.read_text(encoding="utf-8")
-    monkeypatch.setattr(text_pair, "scan_pair", lambda *args: None)
+    monkeypatch.delenv("TRANSQA_SEGMENT_STORE")
     out = tmp_path / "eager.json"
     assert run_cli("check", str(source), str(target), "--jobs", "1", "--format", "json", "-o", str(out))[0] in (0, 1)
     reports["eager"] = out.read_text(encoding="utf-8")
@@ -229,7 +239,7 @@ def test_reports_identical_to_eager(run_cli, tmp_path, fixtures, monkeypatch, fm
     source, target = replicated(tmp_path, fixtures, 3)
     lazy = tmp_path / "lazy"
     run_cli("check", str(source), str(target), "--format", fmt, "-o", str(lazy))
-    monkeypatch.setattr(text_pair, "scan_pair", lambda *args: None)
+    monkeypatch.delenv("TRANSQA_SEGMENT_STORE")
     memory = tmp_path / "eager"
     run_cli("check", str(source), str(target), "--format", fmt, "-o", str(memory))
     assert lazy.read_bytes() == memory.read_bytes()

@@ -8,7 +8,8 @@ lines and returns a tuple (the last slice is kept, so the findings of a chunk ju
 their segments without reading again). The segments are equal, field by field, to the ones
 `read_text_pair` builds in memory: same text, ids (line numbers), locations and skipped blank lines.
 
-`scan_pair` builds a store only when it can guarantee that: both inputs are regular files in UTF-8
+Used only with TRANSQA_SEGMENT_STORE=1 (`enabled`; why in readers/text_pair.py). `scan_pair` builds
+a store only when it can guarantee that: both inputs are regular files in UTF-8
 (with or without a byte-order mark) that decode strictly, declare no other encoding and pass the
 binary checks, have the same number of lines and text on at least one line. Otherwise it returns
 None and the caller reads the files into memory as before (detection, errors and their wording
@@ -347,6 +348,11 @@ class SegmentStore(Sequence):
 def _index_of(kept: array, line: int) -> int | None:
     i = bisect_left(kept, line)
     return i if i < len(kept) and kept[i] == line else None
+
+
+def enabled() -> bool:
+    """The store is used only with TRANSQA_SEGMENT_STORE=1 (see readers/text_pair.py for why)."""
+    return os.environ.get("TRANSQA_SEGMENT_STORE") == "1"
 
 
 def scan_pair(source: str, target: str) -> SegmentStore | None:
