@@ -186,3 +186,49 @@ def test_sparse_quantity_equals_the_full_one_and_copies_like_replace():
         assert q.moved(1, 2, "x") == dataclasses.replace(q, start=1, end=2, text="x")
         assert q.as_ident() == dataclasses.replace(q, ident=True)
         assert repr(q.moved(1, 2, "x")) == repr(dataclasses.replace(q, start=1, end=2, text="x"))
+
+
+# (pattern, its gate, how many characters before the gate's first hit a match can start, seeds): the
+# search starts there instead of at the start of the text
+STARTS_BEFORE_GATE = [
+    ("zh.date", zh_dates.DATE_RE, zh_dates.DATE_GATE, 3,
+     ["2022年12月9日", "12月9日", "18日", "5号上午", "二〇二二年", "三十一日", "十二月", "1.5日", "第3日"]),
+    ("zh.time", zh_dates.TIME_RE, zh_dates.TIME_GATE, 4,
+     ["上午9时30分", "9:30", "下午三点半", "10：05", "晚上十二点", "凌晨零时", "当晚二十三时"]),
+    ("zh.vague", zh.VAGUE_RE, zh.VAGUE_GATE, 0, ["上万", "数十", "好几百", "十几", "五六十", "几千亿", "成百"]),
+]
+
+
+@pytest.mark.parametrize("name,pattern,gate,before,seeds", STARTS_BEFORE_GATE, ids=[s[0] for s in STARTS_BEFORE_GATE])
+def test_a_search_started_before_the_first_gate_hit_finds_every_match(name, pattern, gate, before, seeds):
+    rng = random.Random(name)
+    found = 0
+    for _ in range(6000):
+        text = _mutate(rng, rng.choice(seeds))
+        everywhere = [m.span() for m in pattern.finditer(text)]
+        hit = gate.search(text)
+        assert [m.span() for m in pattern.finditer(text, max(0, hit.start() - before))] == everywhere \
+            if hit else not everywhere, text
+        found += bool(everywhere)
+    assert found > 1500, f"{name}: only {found} texts match"
+
+
+def test_classifier_gate_never_drops_a_classifier():
+    rng = random.Random(37)
+    pieces = [*"多余来", *(c[0] for c in zh.CLASSIFIERS), *zh.CLASSIFIERS, *"一二三x年的是 "]
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        for end in range(len(text) + 1):
+            plain = zh.CLASSIFIER_RE.match(text[end:end + 3].lstrip("多余来"))
+            gated = zh._classifier_after(text, end)
+            assert (plain and plain.group()) == (gated and gated.group()), (text, end)
+            found += bool(plain)
+    assert found > 10000
+
+
+@pytest.mark.parametrize("text", ["hundreds of people", "Dozens of cars", "millions of homes", "thousands",
+                                  "tens of thousands of jobs"])
+def test_plural_scale_words_are_no_numbers(text):
+    """en._words had a test for them that could not match (^ past position 0); WORDS_RE's \\b excludes them."""
+    assert en.extract_en(text) == []

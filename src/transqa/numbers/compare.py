@@ -182,7 +182,7 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     used: set[int] = set()
     unmatched: list[Quantity] = []
     # strong numbers (digits, not soft) pick their match first, so 一支 does not take the 1 of 1银
-    pending = sorted(source, key=lambda q: soft(q) or q.words or q.vague)
+    pending = sorted(source, key=lambda q: soft(q) or q.words or q.vague) if len(source) > 1 else source
     # each target number explains one source number: exact kinds first, then loose kinds
     # (plain loops, not next() over a generator per source number: this runs for every segment)
     for loose in (False, True):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, VAGUE_AFTER, WORD_SCALES,
+from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, WORD_SCALES,
                                       _parse_words, finditer_words)
-from transqa.numbers.model import Claims as _Claims, Quantity, mask_long_digit_runs, matches_at, place_of
+from transqa.numbers.model import START, Claims as _Claims, Quantity, mask_long_digit_runs, matches_at, place_of
 from transqa.numbers.trie import NO_WORD_BEFORE_FIRST, trie_pattern
 from transqa.numbers.units import en_unit
 
@@ -276,39 +276,40 @@ def _digits(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) ->
     prev: Quantity | None = None
     prev_at = -1                                          # index of prev in out
     for m in matches_at(DIGIT_RE, text, _signed(text, runs, "-−")):   # not after a digit: at a run or its sign
-        if not claims.free(m.start(), m.end()):
+        m_start, m_end = m.span()
+        if not claims.free(m_start, m_end):
             continue
-        if m.start() and text[m.start() - 1] == "." and not text[max(0, m.start() - 3):m.start()].lower() == "no.":
-            if REFERENCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
-                claims.take(m.start(), m.end("v"))        # Fig.2, ARCoV.2: a reference or a name
-                out.append(Quantity("cardinal", _value(m.group("v")), m.start("v"), m.end("v"), m.group("v"),
-                                    ident=True))
+        sign, raw, ordsuf, scale_word = m.groups()       # all groups at once; spans only where needed
+        v_start, v_end = m.span("v")
+        if m_start and text[m_start - 1] == "." and not text[max(0, m_start - 3):m_start].lower() == "no.":
+            if REFERENCE_BEFORE.search(text[max(0, m_start - 8):m_start]):
+                claims.take(m_start, v_end)               # Fig.2, ARCoV.2: a reference or a name
+                out.append(Quantity("cardinal", _value(raw), v_start, v_end, raw, ident=True))
             continue                                    # e.g. version.3 / U.S.5: glued to an abbreviation
-        raw, scale_word, ordsuf = m.group("v"), m.group("scale"), m.group("ord")
-        if text.startswith("s", m.end("v")) and not ordsuf and len(raw) in (2, 4) and raw.endswith("0"):
+        if text.startswith("s", v_end) and not ordsuf and len(raw) in (2, 4) and raw.endswith("0"):
             # the 1990s, in their 20s: a decade, matched loosely and never reported
-            claims.take(m.start("v"), m.end("v") + 1)
-            out.append(Quantity("year" if len(raw) == 4 else "cardinal", _value(raw), m.start("v"),
-                                m.end("v") + 1, raw + "s", approx=True, vague=True))
+            claims.take(v_start, v_end + 1)
+            out.append(Quantity("year" if len(raw) == 4 else "cardinal", _value(raw), v_start,
+                                v_end + 1, raw + "s", approx=True, vague=True))
             continue
-        start = m.start("v")
-        neg = m.group("neg") and (m.start() == 0 or text[m.start() - 1] in " (")
-        if m.group("neg") and not neg:
-            start = m.start("v")
+        start = v_start
+        neg = sign and (m_start == 0 or text[m_start - 1] in " (")
+        if sign and not neg:
+            start = v_start
         elif neg:
-            start = m.start()
+            start = m_start
         if scale_word in ("m", "k") and not MONEY_BEFORE.search(text[max(0, start - 5):start]):
             # 5m is five metres unless money: only $5m / £3k read as a scale
             scale_word = None
         scale = SCALES.get(scale_word.lower(), 1) if scale_word else 1
-        end = m.end() if scale_word else (m.end("ord") if ordsuf else m.end("v"))
+        end = m_end if scale_word else (m.end("ord") if ordsuf else v_end)
         value = round(_value(raw) * scale, 6) * (-1 if neg else 1)
-        ident = _ident(text, m.start("v"), m.end("v") if not ordsuf else m.end("ord"))
-        if NEGATIVE_WORD.search(text, max(0, start - 9), start):
+        ident = _ident(text, v_start, v_end if not ordsuf else m.end("ord"))
+        if start and text[start - 1].isspace() and NEGATIVE_WORD.search(text, max(0, start - 9), start):
             value = -value                              # negative 23, minus 5
         q = Quantity("ordinal" if ordsuf else "cardinal", value, start, end, text[start:end],
                      approx=_approx(text, start, end), place=place_of(raw, scale), ident=ident,
-                     label=_label(text, m.start("v")) if ident else "", unit=en_unit(text, end))
+                     label=_label(text, v_start) if ident else "", unit=en_unit(text, end))
         # "3 to 5 million", "3-5 billion": the first end takes the second's scale
         if prev is not None and scale > 1 and prev.value is not None and prev.place is not None \
                 and prev.place < scale and RANGE_BETWEEN.fullmatch(text[prev.end:start]):
@@ -338,8 +339,8 @@ def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
     for m in finditer_words(text):
         if not claims.free(m.start(), m.end()):
             continue
-        if VAGUE_AFTER.match(text, m.end()) and m.group().lower().split()[-1] in WORD_SCALES | {"dozen": 12}:
-            continue                                    # hundreds of, dozens, millions of
+        # (hundreds of, dozens, millions of: never matched, a number word ends at a word boundary; the
+        # test for them here, anchored with ^ at a position past 0, could not match and was dropped)
         parts = LETTERS.findall(m.group())
         if len(parts) > 1 and parts[-1].lower() in ("century", "centuries", "decade", "decades") and \
                 parts[-2].lower() in {**ORD_UNITS, **ORD_TENS}:
@@ -405,7 +406,7 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
         _digits(text, claims, out, runs)
     if words:
         _words(text, claims, out)
-    out.sort(key=lambda q: q.start)
+    out.sort(key=START)
     return out
 
 

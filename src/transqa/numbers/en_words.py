@@ -68,7 +68,6 @@ def finditer_words(text: str):
 
 
 PERCENT_WORD = re.compile(r"\s*(?:percent\b|per\s+cent\b|%)", re.IGNORECASE)
-VAGUE_AFTER = re.compile(r"^(?:s\b|s of\b)", re.IGNORECASE)   # dozens, hundreds of, thousands of
 
 
 def _parse_words(words: list[str]) -> tuple[str, float] | None:

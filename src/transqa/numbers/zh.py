@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from transqa.numbers.cnparse import DIGITS, parse, scale_of
-from transqa.numbers.model import Quantity, mask_long_digit_runs, place_of
+from transqa.numbers.model import START, Quantity, mask_long_digit_runs, place_of
 from transqa.numbers.units import zh_unit
 from transqa.numbers.zh_base import (ANY_NUMERAL, CN, CNNUM, DNUM, NUM, VAGUE_BEFORE, D, _approx, _ascii, _Claims,
                                      _ident, _label, _next_in, _num)
@@ -102,8 +102,14 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
                                 words=True))
 
 
+# What the text right after a numeral must start with for _classifier_after to find one
+CLASSIFIER_OR_MORE_FIRST = frozenset("多余来" + "".join(c[0] for c in CLASSIFIERS))
+
+
 def _classifier_after(text: str, end: int) -> re.Match | None:
     """The classifier right after a Chinese numeral (多/余/来 between them allowed): 三个, 十多家."""
+    if text[end:end + 1] not in CLASSIFIER_OR_MORE_FIRST:
+        return None
     return CLASSIFIER_RE.match(text[end:end + 3].lstrip("多余来"))
 
 
@@ -119,13 +125,16 @@ def _accept_cn(text: str, start: int, end: int, token: str, ord2: str | None) ->
         return False                                         # 三四个, 两三天: a vague range; 唯一一家, 一一: words
     if token[0] in "万亿":
         return False                                         # 万一 (in case), 万物, 亿万
-    if token.strip("万亿千百") == "" and not _classifier_after(text, end):
+    if (token in "千百" if len(token) == 1 else token.strip("万亿千百") == "") and not _classifier_after(text, end):
         return False                                         # 千万 (must), 万物, 百姓
     if ord2 or "点" in token or nxt and nxt in RANGE_SIGNS and RANGE_NEXT.match(text, end):
         return True
     if len(token) == 1 or token in ("十", "两"):
         after_cls = _classifier_after(text, end)
-        if not after_cls or (token, after_cls.group()[0]) in WORDY or (token, after_cls.group()) in WORDY:
+        if not after_cls:
+            return False
+        classifier = after_cls.group()
+        if (token, classifier[0]) in WORDY or (token, classifier) in WORDY:
             return False
         if before in WORD_BEFORE:
             return False
@@ -179,20 +188,21 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             more = dmore or (dmore2 if scale_chars else None)
             if dmore and not scale_chars:
                 end = d_end
-            value = _num(raw)
+            digits = _ascii(raw)                               # (read once: the value and its place)
+            value = _num(digits)
             if value is None:
                 continue
-            if neg or text[max(0, start - 2):start] == "零下":
+            if neg or start >= 2 and text.startswith("零下", start - 2):
                 value = -value
             scale = scale_of(scale_chars) if scale_chars else 1
             ordinal = ordinal or text.startswith("届", end)
             ident = _ident(text, d_start, d_end)
             kind = "ordinal" if ordinal else "cardinal"
-            if not ordinal and scale == 1 and _rate_in_li(text, start, end):
+            if not ordinal and scale == 1 and text.startswith("厘", end) and _rate_in_li(text, start, end):
                 kind, end = "percent", end + 1
             q = Quantity(kind, round(value * scale, 6), start, end, text[start:end],
                          approx=bool(more) or _approx(text, start, end),
-                         place=place_of(_ascii(raw), scale), ident=ident,
+                         place=place_of(digits, scale), ident=ident,
                          label=_label(text, d_start) if ident else "",
                          article=value == 1 and scale == 1 and bool(CLASSIFIER_RE.match(text, end)),
                          unit=zh_unit(text, end))
@@ -213,7 +223,7 @@ def _numbers(text: str, claims: _Claims, out: list[Quantity]) -> None:
             ordinal = ordinal or text.startswith("届", end)   # 十三届人大: the 13th NPC
             if len(token) == 1 and token in "百千万亿" and not ordinal:
                 continue                                       # 千年古镇, 百万富翁: idiom more than count
-            if text[max(0, start - 2):start] == "零下":
+            if start >= 2 and text.startswith("零下", start - 2):
                 value = -value                                 # 零下十二摄氏度: minus 12
             q = Quantity("ordinal" if ordinal else "cardinal", value, start, end, text[start:end],
                          approx=bool(cmore) or _approx(text, start, end), words=True,
@@ -249,12 +259,16 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
     """Drop spaces between digits and Chinese (`2017 年 8 月`, `1000 万`); map back to original offsets."""
     if " " not in text and "\u00a0" not in text or not SPACED.search(text):
         return text, None
-    keep = [True] * len(text)
+    pieces: list[str] = []
+    index: list[int] = []                  # the original offset of each character kept
+    kept = 0
     for m in SPACED.finditer(text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    index = [i for i, k in enumerate(keep) if k]
-    return "".join(ch for ch, k in zip(text, keep) if k), index
+        pieces.append(text[kept:m.start()])
+        index += range(kept, m.start())
+        kept = m.end()
+    pieces.append(text[kept:])
+    index += range(kept, len(text))
+    return "".join(pieces), index
 
 
 def extract_zh(text: str) -> list[Quantity]:
@@ -274,7 +288,7 @@ def extract_zh(text: str) -> list[Quantity]:
     _times(text, claims, out)
     _percents(text, claims, out)
     _numbers(text, claims, out)
-    out.sort(key=lambda q: q.start)
+    out.sort(key=START)
     if index is not None:
         out = [_remap(q, index, original) for q in out]
     return out
@@ -291,9 +305,10 @@ VAGUE_GATE = re.compile("[上成数几好十一二三四五六七八九][十百�
 
 def _vague(text: str, claims: _Claims, out: list[Quantity]) -> None:
     """上万, 数十, 五六十: no exact value, but a translation's 10,000 or 50 to 60 is not an addition."""
-    if VAGUE_GATE.search(text) is None:
+    gate = VAGUE_GATE.search(text)
+    if gate is None:
         return
-    for m in VAGUE_RE.finditer(text):
+    for m in VAGUE_RE.finditer(text, gate.start()):     # every match starts with a gate hit
         if m.group("s"):
             values = [float(scale_of(m.group("s")) * (10 if m.group().startswith("十几") else 1))]
         elif m.group("s3") is not None:

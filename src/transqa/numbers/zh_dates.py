@@ -83,8 +83,10 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
             claims.take(m.start(), m.end())
             out.append(Quantity("date", None, m.start(), m.end(), m.group(), date=(y, mo, d)))
     month = None
-    dated = ("年" in text or "月" in text or "日" in text or "号" in text) and DATE_GATE.search(text) is not None
-    for m in (DATE_RE.finditer(text) if dated else ()):
+    gate = ("年" in text or "月" in text or "日" in text or "号" in text) and DATE_GATE.search(text)
+    # a match holds a gate hit no more than 3 characters after its start (the numeral before 年/月/日/号
+    # has at most 4 characters): the search, tried at every position, starts 3 before the first hit
+    for m in (DATE_RE.finditer(text, max(0, gate.start() - 3)) if gate else ()):
         if not claims.free(m.start(), m.end()) or _ident(text, m.start(), m.end()):
             continue
         g = m.groupdict()
@@ -128,9 +130,12 @@ def _dates(text: str, claims: _Claims, out: list[Quantity]) -> None:
 
 
 def _times(text: str, claims: _Claims, out: list[Quantity]) -> None:
-    if not ("时" in text or "点" in text or ":" in text or "：" in text) or TIME_GATE.search(text) is None:
+    gate = ("时" in text or "点" in text or ":" in text or "：" in text) and TIME_GATE.search(text)
+    if not gate:
         return
-    for m in TIME_RE.finditer(text):
+    # a match holds a gate hit no more than 4 characters after its start (a period word of at most 2,
+    # an hour of at most 3 characters): the search starts 4 before the first hit
+    for m in TIME_RE.finditer(text, max(0, gate.start() - 4)):
         g = m.groupdict()
         if not claims.free(m.start(), m.end()):
             continue
