@@ -106,21 +106,45 @@ def test_a_title_may_be_quoted_in_english_or_not():
     assert bead_cost(zh, quoted, 3.6, 0.8) == bead_cost(zh, plain, 3.6, 0.8)
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("The upcoming first single transaction also kicked off.", "en", {}),  # 'first' is no anchor
-    ("One of them said it was the first time.", "en", {}),
-    ("Half of the 30 firms, two of them new, joined.", "en", {30.0: 1, 2.0: 1}),  # 'half' is none either
-    ("此次交易首单也预示着试点正式拉开序幕。", "zh", {}),
-    ("第一次有一个人来。", "zh", {}),  # 第一 / 一个: 29-30% of them have a 1 in the English of their line
-    ("三个人来了，第二天又来了5个。", "zh", {3.0: 1, 2.0: 1, 5.0: 1}),
-    ("He bought 1 share.", "en", {1.0: 1}),  # a 1 in digits stays an anchor
+@pytest.mark.parametrize("text, lang, strong, weak", [
+    ("The upcoming first single transaction also kicked off.", "en", {}, {1.0: 1}),
+    ("One of them said it was the first time.", "en", {}, {1.0: 2}),
+    ("Half of the 30 firms, two of them new, joined.", "en", {30.0: 1, 2.0: 1}, {0.5: 1}),
+    ("此次交易首单也预示着试点正式拉开序幕。", "zh", {}, {}),
+    ("第一次有一个人来。", "zh", {}, {1.0: 2}),
+    ("三个人来了，第二天又来了5个。", "zh", {3.0: 1, 2.0: 1, 5.0: 1}, {}),
+    ("He bought 1 share.", "en", {1.0: 1}, {}),  # a 1 in digits is a full anchor
 ])
-def test_number_anchors_leave_out_ones_written_in_words(text, lang, expected):
-    """Numbers below 2 written in words (one, first, single, half; 一, 第一) are no anchors: on the
-    zh-en line pairs of newstest 2017 and TICO-19 the other side of the line has the same value for only
-    29-51% of them (digits 92-99%, words from two up 75-97%). As anchors they charged a true 1-2 bead
-    whose two English sentences each say "first" as two orphan numbers."""
-    assert dict(make_unit(text, lang).numbers) == expected
+def test_numbers_below_two_in_words_are_weak_anchors(text, lang, strong, weak):
+    """Numbers below 2 written in words (one, first, single, half; 一, 第一): on the zh-en line pairs of
+    newstest 2017 and TICO-19 the other side of the line has the same value for only 29-51% of them
+    (digits 92-99%, words from two up 75-97%)."""
+    unit = make_unit(text, lang)
+    assert (dict(unit.numbers), dict(unit.weak)) == (strong, weak)
+
+
+def test_a_weak_number_earns_the_bonus_when_shared_but_costs_nothing_when_missing():
+    zh = make_unit("边会期间有一名中国记者被警方带走。", "zh")
+    assert bead_cost(zh, make_unit("During the meeting, one Chinese reporter was taken away by police.", "en"), 3.6, 0.8) \
+        == pytest.approx(bead_cost(zh, make_unit("During the meeting, the Chinese reporter was taken away by police.", "en"),
+                                   3.6, 0.8) - align.ANCHOR_BONUS)
+    five = make_unit("边会期间有5名中国记者被警方带走。", "zh")  # look-alike: digits are still charged when missing
+    assert bead_cost(five, make_unit("During the meeting, the Chinese reporters were taken away by police.", "en"), 3.6, 0.8) \
+        > bead_cost(zh, make_unit("During the meeting, the Chinese reporter was taken away by police.", "en"), 3.6, 0.8)
+
+
+def test_an_omitted_sentence_is_not_charged_for_its_predicted_words():
+    """A 1-0 bead costs the same whatever the learned lexicon predicts for the sentence left out (like its
+    numbers, what it would have said is no evidence against leaving it out); a bead with a partner is
+    still charged for each predicted word its English misses."""
+    from dataclasses import replace
+    plain = make_unit(ZH[0], "zh")
+    predicting = replace(plain, lex=frozenset({"meeting", "traffic", "urban", "planning"}))
+    assert bead_cost(predicting, align.EMPTY, 3.6, 0.0099) == bead_cost(plain, align.EMPTY, 3.6, 0.0099)
+    english = replace(make_unit("Participants made many suggestions on housing.", "en"),
+                      lex=frozenset({"participant", "made", "many", "suggestion", "housing"}))
+    assert bead_cost(predicting, english, 3.6, 0.8) == pytest.approx(
+        bead_cost(plain, english, 3.6, 0.8) + 4 * align.LEXICON_MISS)
 
 
 def test_an_ordinal_in_both_english_pieces_is_no_orphan():

@@ -16,8 +16,9 @@ one side of a bead has it. Bead types: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 1-0 (a
 sentence with no translation: an omission) and 0-1 (a target sentence with no source: an addition);
 sentences that are pieces of one sentence broken at a soft break (Sentence.joins_next: a line break
 plainly mid-sentence, a Chinese ；) merge as if they were one, in beads of up to 7 sentences.
-Numbers below 2 written in words (one, first, half; 一, 第一) are no anchors: the other side of a line
-pair has them in only 29-51% of cases (newstest 2017, TICO-19), against 92-99% for digits.
+Numbers below 2 written in words (one, first, half; 一, 第一) are weak anchors: the other side of a
+line pair has them in only 29-51% of cases (newstest 2017, TICO-19), against 92-99% for digits, so
+sharing one earns the bonus but missing one is no charge (Unit.weak).
 
 Line structure survives translation like punctuation: when both sides of a group of paragraphs break
 lines inside it (one sentence or one item per line), each bead that ends at a line break on one side
@@ -30,7 +31,8 @@ Two passes (after Moore 2002 and hunalign, which bootstrap a dictionary from the
 1-1 beads of a first pass teach a lexicon of Chinese character bigrams and the English stems they keep
 appearing with (`learn_lexicon`; Dice over beads, words in more than 5% of sentences left out), and
 the second pass rewards each predicted stem found on the other side of a bead and charges for each
-one missing (a sentence left without a partner is charged for a quarter of its predictions). This is
+one missing (not for a sentence left without a partner: like its numbers, what it would have said is
+no evidence against leaving it out). This is
 what puts an omission at the right sentence when neighbouring sentences have similar lengths. Short
 documents (< 20 one-to-one beads) learn nothing and align on lengths and anchors alone. Both passes
 are linear: a huge paragraph is searched in a band around the length diagonal, and in the second
@@ -75,6 +77,8 @@ VARIANCE = 12.0         # s^2 per character of the ratio-scaled length (sqrt mod
                         # 6.7-11.2; 12 with RATIO_SD below gave the best recall and fewest false beads)
 RATIO_SD = 0.1          # plus a spread proportional to length: a translator's style shifts whole
 PARAGRAPH_RATIO_SD = 0.25  # paragraphs (Gale & Church's sqrt-only model is too strict for long units)
+WEAK_NUMBER = 2         # numbers below this written in words (one, first, half; 一, 第一) are weak anchors: the
+                        # other side of a line pair has them in 29-51% of cases (digits 92-99%; newstest 2017, TICO-19)
 ORPHAN_COST = 2.5       # per sentence merged into a bead although none of its numbers is on the other side
 REPEAT_SIMILARITY = 0.75  # word-set Jaccard (and the same numbers) for a repeat of an earlier sentence
 REPEAT_SKIP_COST = 0.5   # a repeated target sentence left unaligned (reported as an addition)
@@ -86,7 +90,8 @@ SOFT_MERGE = 0.4        # a bead whose sentences on one side are the pieces of o
 SOFT_SHAPES = [(a, b) for a in range(1, 7) for b in range(1, 7) if a + b <= 7]  # bead sizes allowed with soft breaks
 LEXICON_BONUS = 1.0     # per English stem of the bead predicted by the lexicon learned from the document
 LEXICON_MISS = 0.3      # per predicted stem absent from the bead's English
-LEXICON_SKIP_MISS = 0.25  # share of its predictions a source sentence left without a partner is charged as missed
+LEXICON_SKIP_MISS = 0.0  # share of its predictions a source sentence left without a partner is charged as missed
+                          # (none: like its numbers, what it would have said is no evidence against leaving it out)
 LEXICON_ORPHAN = 5      # a Chinese sentence with this many predictions, none in the English, is an orphan in a merge
 LEXICON_MIN_PAIRS = 2   # a Chinese bigram and an English stem must share at least this many 1-1 beads
 LEXICON_DICE = 0.4      # ... and have a Dice coefficient of at least this over the 1-1 beads
@@ -129,6 +134,8 @@ class Unit:
     lex: frozenset = frozenset()       # source: English stems the learned lexicon predicts; target: its stems
     marks: frozenset = frozenset()     # punctuation that survives translation: quotes, a question, brackets
     line_end: bool = False             # a line break follows (Sentence.ends_line); never set on merged units
+    weak: Counter = field(default_factory=Counter)     # numbers below 2 in words (one, first; 一): a bonus when
+                                                       # shared, but their absence is no evidence (WEAK_NUMBER)
 
 
 def _digit_numbers(text: str) -> list:
@@ -155,17 +162,22 @@ def _extractor(lang: str):
     return extract
 
 
-def _number_keys(text: str, lang: str) -> list:
-    """Comparable number values: dates as (y, m, d), everything else as a float."""
+def _number_keys(text: str, lang: str) -> tuple[list, list]:
+    """Comparable number values (dates as (y, m, d), everything else as a float), and apart from them
+    the weak ones: values below 2 written in words."""
     extract = _extractor(lang)
     if extract is None:
-        return _digit_numbers(text)
+        return _digit_numbers(text), []
     try:
         quantities = extract(text)
     except Exception:  # a number-module bug must not stop the alignment: fall back to digits
-        return _digit_numbers(text)
-    return [q.date if q.value is None else float(q.value) for q in quantities
-            if q.date is not None or (q.value is not None and not (q.words and q.value < 2))]
+        return _digit_numbers(text), []
+    strong, weak = [], []
+    for q in quantities:
+        if q.date is not None or q.value is not None:
+            (weak if q.date is None and q.words and q.value < WEAK_NUMBER else strong).append(
+                q.date if q.value is None else float(q.value))
+    return strong, weak
 
 
 def _term_index(glossaries) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
@@ -229,18 +241,21 @@ def make_unit(text: str, lang: str, terms=(), names: frozenset[str] = frozenset(
         lowered = text.lower()
         found = frozenset(i for i, _, targets in terms if any(t in lowered for t in targets))
     marks = frozenset(name for name, pattern in MARKS[lang].items() if pattern.search(text))
-    return Unit(length, Counter(_number_keys(text, lang)), latin, found, marks=marks)
+    strong, weak = _number_keys(text, lang)
+    return Unit(length, Counter(strong), latin, found, marks=marks, weak=Counter(weak))
 
 
 def merge(units: list[Unit]) -> Unit:
     if len(units) == 1:
         return units[0]
     numbers: Counter = Counter()
+    weak: Counter = Counter()
     for u in units:
         numbers.update(u.numbers)
+        weak.update(u.weak)
     return Unit(sum(u.length for u in units), numbers, frozenset().union(*(u.latin for u in units)),
                 frozenset().union(*(u.terms for u in units)), lex=frozenset().union(*(u.lex for u in units)),
-                marks=frozenset().union(*(u.marks for u in units)))
+                marks=frozenset().union(*(u.marks for u in units)), weak=weak)
 
 
 def _tail(delta: float) -> float:
@@ -259,6 +274,7 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float 
         cost = -math.log(prior) + _tail((tgt.length - expected) / spread)
     shared = _shared(src.numbers, tgt.numbers)
     lonely = sum(src.numbers.values()) + sum(tgt.numbers.values()) - 2 * shared
+    shared += _shared(src.weak, tgt.weak)
     if not tgt.length:  # an omitted sentence's numbers are not evidence against leaving it out
         lonely = 0
     latin = len(src.latin & tgt.latin) if src.latin and tgt.latin else 0
