@@ -37,8 +37,12 @@ class Alignment:
 
 
 def close(a: float, b: float, *, place: float | None = None, approx: bool = False, rel: float = 0.1,
-          source_place: float | None = None) -> bool:
+          source_place: float | None = None, step: float | None = None) -> bool:
     """Equal, equal after rounding `a` to the target's shown precision (within 1%), or near if approximate.
+
+    Near is within `rel` and, when `step` (what `b` is rounded to, `roundness`) is given, within half a
+    step: 约3.02亿 -> about 300 million, but not 约15英尺 -> about 16 feet (16 is no rounder than 15).
+    Exact counts below 1,000 are never rounded (99 countries -> 100 countries is a changed number).
 
     A target that shows more digits than the source (7.85 -> 7.855, 100多 -> 102) must be equal: the
     translator did not round, so a difference is a changed number.
@@ -48,10 +52,25 @@ def close(a: float, b: float, *, place: float | None = None, approx: bool = Fals
     if place and source_place and place < source_place * 0.999:
         return False
     limit = max(abs(a), abs(b))
-    if place and place > 0 and abs(a - b) <= 0.01 * limit:
+    if place and place > 0 and abs(a - b) <= 0.01 * limit and not (abs(a) < 1000 and a == int(a)):
         if abs(round(a / place) * place - b) <= place * 1e-6:
             return True
-    return approx and abs(a - b) <= rel * limit
+    return approx and abs(a - b) <= rel * limit and (step is None or abs(a - b) <= 0.5 * step * (1 + 1e-9))
+
+
+def roundness(b: float, place: float | None) -> float:
+    """The step `b` is rounded to, as written: 300 million -> 100 million, 1.5 million -> 500,000, 16 -> 1."""
+    step = place or 1.0
+    if not b or not math.isfinite(b):
+        return step
+    while _multiple(b, step * 10) and step < 1e15:
+        step *= 10
+    return step * 5 if _multiple(b, step * 5) else step
+
+
+def _multiple(b: float, step: float) -> bool:
+    q = b / step
+    return abs(q - round(q)) <= 1e-6
 
 
 def _tolerance(s: Quantity, t: Quantity) -> float:
@@ -113,6 +132,8 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
         return False
     if t.ident and not s.ident and 0 < len(t.label.rstrip("-")) < 5 and abs(s.value or 0) < 10:
         return False                                # 2 in the source is not the 2 of ACE2 (鹰击83 is YJ-83)
+    if s.ident and t.words and len(s.label.rstrip("-")) > 1:
+        return False                                # the 1 of PD-1 is not "first", the 2 of SARS-CoV-2 not "two"
     if sk == "year" or tk == "year":
         return s.value == t.value
     a = _value_in(s, tk)
@@ -122,7 +143,8 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
     if conv is not None:                            # 7.5万亩 -> 5,000 hectares: rounded conversions
         return close(conv, t.value, approx=True, rel=0.05)
     return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague, rel=_tolerance(s, t),
-                 source_place=s.place if s.kind == t.kind else None)
+                 source_place=s.place if s.kind == t.kind else None,
+                 step=None if t.words else roundness(t.value, t.place))
 
 
 def soft(q: Quantity) -> bool:

@@ -27,7 +27,7 @@ WORD_BEFORE = set("统唯同之专划单归合均整逐周期拜初万千百十�
 PERCENT_RE = re.compile(
     rf"(?=[{NUMSTART}约近逾超大])(?P<a>约|近|逾|超过|大约)?(?:(?P<pre>百分之|千分之|万分之)(?P<v1>{NUM})"
     rf"|(?P<v2>{DNUM})\s*(?P<sign>[%％‰])"
-    rf"|(?P<v5>{DNUM})(?=[-—–~～至到和、及与]{DNUM}\s*(?:[%％]|多?个百分点))"
+    rf"|(?P<v5>{DNUM})(?=\s?[-—–~～至到和、及与]\s?{DNUM}\s*(?:[%％]|多?个百分点))"
     rf"|(?P<v3>{NUM})(?P<pts>多?个百分点|个(?=[和、及与]{NUM}多?个百分点))"
     rf"|(?P<v6>百分百)"
     rf"|(?P<v4>[一二两三四五六七八九1-9])成(?![不为立功长员本果熟就交绩效人年都])"
@@ -38,7 +38,7 @@ PER_RE = re.compile(r"(?=每)每(?P<per>十万|百万|千万|十|百|千|万|亿
 
 # --- plain numbers ---------------------------------------------------------------------------------
 NUMBER_RE = re.compile(
-    rf"(?=[{NUMSTART}第负\-−－])(?:(?P<ord>第)?(?P<neg>(?<![^\s为是：:（(，,])[-−－](?=[0-9０-９][0-9０-９.]*(?![-0-9]))|负)?(?P<d>{DNUM})(?P<dmore>[多余])?(?:个(?=[万亿](?!元)))?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
+    rf"(?=[{NUMSTART}第负\-−－])(?:(?P<ord>第)?(?P<neg>(?<![^\s为是：:（(，,])(?<![0-9０-９%％]\s)[-−－](?=[0-9０-９][0-9０-９.]*(?![-0-9]))|负)?(?P<d>{DNUM})(?P<dmore>[多余])?(?:个(?=[万亿](?!元)))?(?P<dscale>[十百千万亿]*)(?P<dmore2>[多余])?"
     rf"|(?P<ord2>第)?(?P<c>{CNNUM})(?P<cmore>[多余来])?(?P<cscale>(?<=[多余])[万亿]+)?)")
 
 # Classifiers and units: a Chinese numeral followed by one of these is a number (longest first).
@@ -57,6 +57,14 @@ WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一",
          ("一", "批"), ("一", "区"), ("一", "道"), ("一", "声"), ("一", "处"), ("一", "对"),
          ("三", "国"), ("万", "里"), ("一", "片"), ("一", "段"), ("一", "把"), ("一", "场"), ("一", "步")}
 # A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
+def _after_a_number(text: str, end: int) -> bool:
+    """Whether the last character before `end`, spaces skipped, ends a number (a digit or a percent sign)."""
+    i = end - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and (text[i].isdigit() or text[i] in "%％")
+
+
 def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
     # every percent, fraction and 成 pattern needs one of these characters
     gate = ("%" in text or "％" in text or "‰" in text or "/" in text or "分之" in text or "百分" in text
@@ -67,7 +75,7 @@ def _percents(text: str, claims: _Claims, out: list[Quantity]) -> None:
             continue
         kind, raw = "percent", g["v1"] or g["v2"] or g["v3"] or g["v4"] or g["v5"] or ("百" if g["v6"] else None)
         negative = g["v2"] and m.start("v2") > 0 and text[m.start("v2") - 1] in "-−－" and \
-            (m.start("v2") < 2 or not (text[m.start("v2") - 2].isdigit() or text[m.start("v2") - 2] in "%％"))
+            not _after_a_number(text, m.start("v2") - 1)      # 13-25%, 13 -25%: a range, not minus 25%
         if g["pre"] == "千分之" or g["sign"] == "‰":
             kind = "permille"
         value = _num(raw) if raw else None

@@ -1,0 +1,68 @@
+"""Where number tolerance stops: a translator rounds to a rounder number, never to a different one.
+
+Cases from the planted-defect benchmark (scripts/evaluate.py) that the checks had let through, and the
+real renderings from newstest/TICO-19 that must stay quiet.
+"""
+
+import pytest
+
+from transqa.numbers import analyse, load_expressions
+from transqa.numbers.compare import roundness
+
+EXPRS = load_expressions()
+
+
+def _problems(zh: str, en: str) -> list[tuple[str, str]]:
+    a = analyse(zh, en, EXPRS)
+    if a is None:
+        return []
+    return ([(s.text, "") for s in a.missing] + [(s.text, t.text) for s, t in a.mismatched]
+            + [("", t.text) for t in a.extra])
+
+
+@pytest.mark.parametrize("zh, en, expect", [
+    # about 15 feet is not about 16 feet: rounding makes a number rounder, 16 is not rounder than 15
+    ("这是一个约15英尺的船。", "That's about a 16-foot boat.", [("15", "16")]),
+    ("这是一个约15英尺的船。", "This is a boat of about 18 feet.", [("15", "18")]),
+    ("它的范围是从8%直到24%多。", "It has a range of 8% to 26%.", [("24%", "26%")]),
+    # an exact count below 1,000 is not rounded to the next hundred
+    ("共有99个国家对比特币不施加限制。", "A total of 100 countries impose no restrictions on Bitcoin.",
+     [("99", "100")]),
+    # the 1 of PD-1 is not "first", the 2 of SARS-CoV-2 is not "two": a changed code is reported
+    ("本庶佑于1992年发现受体PD-1，名列十大科学突破之首。",
+     "Tasuku Honjo discovered the receptor PD-2 in 1992, which ranked first of the Top 10 breakthroughs.",
+     [("1", "2")]),
+    ("1 月 31 日，两名中国游客在罗马被检测出 SARS-CoV-2 结果呈阳性。",
+     "On 31 January two Chinese tourists tested positive for SARS-CoV-9 in Rome.", [("2", "9")]),
+])
+def test_changed_numbers_are_reported(zh, en, expect):
+    assert _problems(zh, en) == expect
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("约3.02亿人", "about 300 million people"),              # rounded to a rounder number
+    ("约146万人", "nearly 1.5 million people"),
+    ("大约四十名观众", "about four dozen spectators"),        # words: no written precision to hold to
+    ("约99个国家", "about 100 countries"),                    # approximate on the source side
+    ("收入4868.8亿元", "revenue of 486.9 billion yuan"),     # shown precision of a large number
+    ("增长39.96%", "grew by 40%"),
+    ("1 月 31 日，两名中国游客在罗马被检测出 SARS-CoV-2 结果呈阳性。",
+     "On 31 January two Chinese tourists tested positive for SARS-CoV-2 in Rome."),
+    ("和咽痛 (13 -25%) 为主要症状", "and sore throat (13-25%) were the major symptoms"),  # a range, not minus 25%
+    ("腹泻 (20 - 25%)", "diarrhea (20-25%)"),
+])
+def test_faithful_renderings_pass(zh, en):
+    assert _problems(zh, en) == []
+
+
+def test_a_minus_sign_after_a_word_is_still_negative():
+    a = analyse("湿度变化为 -3%", "the humidity changed by 3%", EXPRS)
+    assert [(s.value, t.value) for s, t in a.mismatched] == [(-3.0, 3.0)]
+
+
+@pytest.mark.parametrize("value, place, step", [
+    (300e6, 1e6, 100e6), (1.5e6, 1e5, 5e5), (16, 1, 1), (15, 1, 5), (100, 1, 100), (4.6, 0.1, 0.1),
+    (0, 1, 1), (2500, None, 500),
+])
+def test_roundness_is_the_step_the_number_is_written_to(value, place, step):
+    assert roundness(value, place) == pytest.approx(step)
