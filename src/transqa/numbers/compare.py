@@ -2,7 +2,7 @@
 
 Matching is by value and kind. Tolerance is where a professional translator has it: rounding to the
 precision the target shows (4868.8亿 -> 486.9 billion), about 10% when either side says the value is
-approximate (约3.02亿 -> about 300 million), small numbers written as Chinese words (一个, 两国, 第一)
+approximate and the target is the rounder number (约3.02亿 -> about 300 million), small numbers written as Chinese words (一个, 两国, 第一)
 may become articles or vanish (a, both, first time). Strict where errors hurt: changed digits, wrong
 scale, a different date.
 """
