@@ -25,8 +25,9 @@ def read_text_pair(source: str, target: str, *, source_encoding: str | None = No
     With TRANSQA_SEGMENT_STORE=1 in the environment, regular UTF-8 files with no encoding given are not
     kept in memory: the Document's segments are a SegmentStore that reads them again when asked
     (readers/segment_store.py), equal to the segments built here. Off by default: each document rule
-    then re-reads the files, which costs ~10-18% more CPU on the 50k-200k benchmark while saving only
-    ~0.35 KB per pair, because REP004/CONS001/CONS002 records still hold the texts they collect."""
+    then re-reads the files, which cost 12-24% more CPU on benchmarks/run.py's corpus (50k-200k pairs,
+    --jobs 1) while saving only ~0.35 KB per pair there, because REP004/CONS001/CONS002 records still
+    hold the texts they collect (benchmarks/store_records.py)."""
     if segment_store.enabled() and source_encoding is None and target_encoding is None:
         store = segment_store.scan_pair(source, target)
         if store is not None:
