@@ -142,9 +142,10 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
     conv = converted(a, s.unit, t.unit) if sk == "cardinal" and s.unit and t.unit else None
     if conv is not None:                            # 7.5万亩 -> 5,000 hectares: rounded conversions
         return close(conv, t.value, approx=True, rel=0.05)
-    return close(a, t.value, place=t.place, approx=s.approx or t.approx or s.vague, rel=_tolerance(s, t),
+    approx = s.approx or t.approx or s.vague
+    return close(a, t.value, place=t.place, approx=approx, rel=_tolerance(s, t),
                  source_place=s.place if s.kind == t.kind else None,
-                 step=None if t.words else roundness(t.value, t.place))
+                 step=roundness(t.value, t.place) if approx and not t.words else None)
 
 
 def soft(q: Quantity) -> bool:
