@@ -18,17 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from numbers_instructions import SETUP  # noqa: E402 (this script's folder is on sys.path)
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newstest"
-LOOP = """
-import sys, time
-from transqa.numbers import analyse, load_expressions
-pairs = []
-for year in (2017, 2018, 2019):
-    src = open(f"{sys.argv[1]}/newstest{year}.zh-en.zh", encoding="utf-8").read().splitlines()
-    tgt = open(f"{sys.argv[1]}/newstest{year}.zh-en.en", encoding="utf-8").read().splitlines()
-    pairs += zip(src, tgt)
-exprs = load_expressions()
-for s, t in pairs:
+LOOP = SETUP + """for s, t in pairs:
     analyse(s, t, exprs)
 t0 = time.process_time()
 for s, t in pairs:

@@ -19,8 +19,9 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newstest"
-LOOP = """
-import sys
+# The child's set-up (also used by numbers_cpu_trees.py): newstest 2017-2019 pairs from argv[1].
+SETUP = """
+import sys, time
 from transqa.numbers import analyse, load_expressions
 pairs = []
 for year in (2017, 2018, 2019):
@@ -28,7 +29,8 @@ for year in (2017, 2018, 2019):
     tgt = open(f"{sys.argv[1]}/newstest{year}.zh-en.en", encoding="utf-8").read().splitlines()
     pairs += zip(src, tgt)
 exprs = load_expressions()
-for _ in range(int(sys.argv[2])):
+"""
+LOOP = SETUP + """for _ in range(int(sys.argv[2])):
     for s, t in pairs:
         analyse(s, t, exprs)
 print(len(pairs))
