@@ -90,8 +90,6 @@ SOFT_MERGE = 0.4        # a bead whose sentences on one side are the pieces of o
 SOFT_SHAPES = [(a, b) for a in range(1, 7) for b in range(1, 7) if a + b <= 7]  # bead sizes allowed with soft breaks
 LEXICON_BONUS = 1.0     # per English stem of the bead predicted by the lexicon learned from the document
 LEXICON_MISS = 0.3      # per predicted stem absent from the bead's English
-LEXICON_SKIP_MISS = 0.0  # share of its predictions a source sentence left without a partner is charged as missed
-                          # (none: like its numbers, what it would have said is no evidence against leaving it out)
 LEXICON_ORPHAN = 5      # a Chinese sentence with this many predictions, none in the English, is an orphan in a merge
 LEXICON_MIN_PAIRS = 2   # a Chinese bigram and an English stem must share at least this many 1-1 beads
 LEXICON_DICE = 0.4      # ... and have a Dice coefficient of at least this over the 1-1 beads
@@ -280,7 +278,9 @@ def bead_cost(src: Unit, tgt: Unit, ratio: float, prior: float, ratio_sd: float 
     latin = len(src.latin & tgt.latin) if src.latin and tgt.latin else 0
     terms = len(src.terms & tgt.terms)
     lex = len(src.lex & tgt.lex) if src.lex and tgt.lex else 0
-    missed = LEXICON_MISS * (len(src.lex) - lex if tgt.length else LEXICON_SKIP_MISS * len(src.lex))
+    # a sentence left without a partner is not charged for its predictions: like its numbers, what it
+    # would have said is no evidence against leaving it out
+    missed = LEXICON_MISS * (len(src.lex) - lex) if tgt.length else 0.0
     if src.marks != tgt.marks and src.length and tgt.length:
         odd = src.marks ^ tgt.marks
         missed += MARK_MISS * len(odd - {"title", "quote"} if "title" in src.marks else odd)
