@@ -34,11 +34,12 @@ from run import build_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float, int, int]:
-    context = prepared.context()
+def records_kept(rule, segments, context, frames: int = 64) -> tuple[int, int]:
+    """(records, bytes they keep allocated) of the rule's collect step over `segments` (tracemalloc,
+    after a warm-up on the first 50 segments). Also used by store_records.py."""
     collect_records(rule, segments[:50], context)  # warm-up: compiled regexes, term index, memo
     gc.collect()
-    tracemalloc.start(64)
+    tracemalloc.start(frames)
     before = tracemalloc.take_snapshot()
     records = collect_records(rule, segments, context)
     after = tracemalloc.take_snapshot()
@@ -46,8 +47,12 @@ def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float,
     # bounded caches of shared modules (terms.py keeps the glossary hits of the last sources) are not records
     shared = [tracemalloc.Filter(False, "*/transqa/terms.py", all_frames=True)]
     kept = sum(d.size_diff for d in after.filter_traces(shared).compare_to(before.filter_traces(shared), "filename"))
-    count = len(records)
-    del records
+    return len(records), kept
+
+
+def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float, int, int]:
+    context = prepared.context()
+    count, kept = records_kept(rule, segments, context)
     collect_s = finish_s = float("inf")
     found = 0
     for _ in range(repeat):

@@ -13,12 +13,10 @@ bounded hit cache excluded, as in doc_state.py).
 
 from __future__ import annotations
 
-import gc
 import sys
-import tracemalloc
 
+from doc_state import records_kept  # this script's folder is on sys.path
 from transqa.checks import registry
-from transqa.engine import collect_records
 from transqa.pipeline import RunOptions, prepare
 from transqa.readers import read_document
 
@@ -28,21 +26,11 @@ def main() -> None:
     context = prepared.context()
     segments = read_document(sys.argv[1:3]).segments
     print(f"{len(segments):,} segments in a {type(segments).__name__}")
-    shared = [tracemalloc.Filter(False, "*/transqa/terms.py", all_frames=True)]
     for rule in prepared.rules:
         if registry()[rule.check].scope != "document":
             continue
-        collect_records(rule, segments[:50], context)
-        gc.collect()
-        tracemalloc.start(16)
-        before = tracemalloc.take_snapshot()
-        records = collect_records(rule, segments, context)
-        after = tracemalloc.take_snapshot()
-        tracemalloc.stop()
-        kept = sum(d.size_diff for d in after.filter_traces(shared).compare_to(before.filter_traces(shared),
-                                                                                 "filename"))
-        print(f"{rule.code:<8} {len(records):>8,} records {kept / len(segments):>7.0f} B/segment")
-        del records
+        count, kept = records_kept(rule, segments, context, frames=16)
+        print(f"{rule.code:<8} {count:>8,} records {kept / len(segments):>7.0f} B/segment")
 
 
 if __name__ == "__main__":
