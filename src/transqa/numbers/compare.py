@@ -2,9 +2,9 @@
 
 Matching is by value and kind. Tolerance is where a professional translator has it: rounding to the
 precision the target shows (4868.8亿 -> 486.9 billion), about 10% when either side says the value is
-approximate and the target is the rounder number (约3.02亿 -> about 300 million), small numbers written as Chinese words (一个, 两国, 第一)
-may become articles or vanish (a, both, first time). Strict where errors hurt: changed digits, wrong
-scale, a different date.
+approximate and the target is the rounder number (约3.02亿 -> about 300 million), small numbers
+written as Chinese words (一个, 两国, 第一) may become articles or vanish (a, both, first time).
+Strict where errors hurt: changed digits, wrong scale, a different date.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
         return close(conv, t.value, approx=True, rel=0.05)
     approx = s.approx or t.approx or s.vague
     return close(a, t.value, place=t.place, approx=approx, rel=_tolerance(s, t),
-                 source_place=s.place if s.kind == t.kind else None,
+                 source_place=s.place if sk == tk else None,
                  step=roundness(t.value, t.place) if approx and not t.words else None)
 
 

@@ -19,6 +19,7 @@ from transqa.numbers.zh_base import (ANY_NUMERAL, CN, CNNUM, DNUM, NUM, VAGUE_BE
                                      _ident, _label, _next_in, _num)
 from transqa.numbers.zh_dates import NUMSTART, _dates, _special_dates, _times
 
+# A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
 WORD_BEFORE = set("统唯同之专划单归合均整逐周期拜初万千百十星群独凡")
 
 
@@ -56,7 +57,8 @@ WORDY = {("一", "点"), ("一", "时"), ("一", "道"), ("一", "起"), ("一",
          ("两", "国"), ("一", "分"), ("万", "分"), ("一", "任"), ("一", "级"),
          ("一", "批"), ("一", "区"), ("一", "道"), ("一", "声"), ("一", "处"), ("一", "对"),
          ("三", "国"), ("万", "里"), ("一", "片"), ("一", "段"), ("一", "把"), ("一", "场"), ("一", "步")}
-# A bare numeral right after one of these is part of a word: 统一, 唯一, 之一, 周一, 初一, 星期三.
+
+
 def _after_a_number(text: str, end: int) -> bool:
     """Whether the last character before `end`, spaces skipped, ends a number (a digit or a percent sign)."""
     i = end - 1
