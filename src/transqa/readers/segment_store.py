@@ -33,7 +33,7 @@ from itertools import chain, islice, repeat
 from transqa.errors import TransqaError
 from transqa.model import NO_META, Location, Segment
 from transqa.textio import (_BOMS, _MAGIC, MAX_INPUT_BYTES, MAX_SEGMENT_CHARS, _check_text,
-                            declared_encoding)
+                            declared_encoding, split_lines)
 
 BLOCK_BYTES = 1 << 18  # bytes per sequential read (and per block decoded at once)
 SAMPLE_CHARS = 64 * 1024  # textio._check_text looks at this many characters for control-character soup
@@ -45,16 +45,6 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK
 
 class _Unsuitable(Exception):
     """The lazy path cannot promise the eager reader's result for this file: read it into memory."""
-
-
-def _lines_of(text: str, count: int) -> list[str]:
-    """`count` lines of a block that ends at a line end (or at the end of the file)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if len(lines) > count:
-        lines.pop()  # the block ends with a line break
-    return lines
 
 
 class SideFile:
@@ -94,7 +84,7 @@ class SideFile:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise self._changed("changed") from None
-        lines = _lines_of(text, end - first)
+        lines = split_lines(text)
         if len(lines) != end - first:
             raise self._changed("changed")
         return lines
@@ -184,7 +174,7 @@ def _scan(path: str) -> tuple[SideFile, bytearray, list[tuple[int, int]]]:
                     ends.append(total)
                 if not block and not whole.endswith(b"\n"):
                     ends[-1] -= 1
-            lines = _lines_of(text, len(ends))
+            lines = split_lines(text)
             if len(lines) != len(ends):
                 raise _Unsuitable
             first = len(starts) - 1
