@@ -57,9 +57,9 @@ def main() -> None:
 
         finish_records, map_chunk = engine.finish_records, engine.map_chunk
 
-        def traced_finish(rule, records, context):
+        def traced_finish(rule, records, context, *segments):
             mark(f"  {rule.code} collected")
-            out = finish_records(rule, records, context)
+            out = finish_records(rule, records, context, *segments)
             mark(f"  {rule.code} finished")
             return out
 

@@ -49,10 +49,10 @@ def test_chunk_bounds_partition_the_document(count, jobs):
 _FINISH = engine.finish_records
 
 
-def _finish_only_in_workers(rule, records, context):
+def _finish_only_in_workers(rule, records, context, *segments):
     if os.getpid() == PARENT:
         raise AssertionError(f"{rule.code} finished in the parent")
-    return _FINISH(rule, records, context)
+    return _FINISH(rule, records, context, *segments)
 
 
 def test_document_rules_finish_in_workers_with_in_process_hits(repeated, small_chunks, monkeypatch):
@@ -74,7 +74,7 @@ def test_document_rules_finish_in_workers_with_in_process_hits(repeated, small_c
     assert got == expected and len(chunks) == len(steps.bounds) > 5
 
 
-def _failing_finish(rule, records, context):
+def _failing_finish(rule, records, context, *segments):
     raise RuntimeError(f"broken {rule.code}")
 
 

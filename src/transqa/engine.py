@@ -60,10 +60,18 @@ def collect_records(rule: Rule, segments: Sequence[Segment], context: Context, o
             for record in collect(i, segment, options, context)]
 
 
-def finish_records(rule: Rule, records: list, context: Context) -> list[tuple[int, Hit]]:
-    """The final step of a document-scope rule over the merged (concatenated) records."""
+def finish_records(rule: Rule, records: list, context: Context,
+                   segments: Sequence[Segment] | None = None) -> list[tuple[int, Hit]]:
+    """The final step of a document-scope rule over the merged (concatenated) records; `segments` (the
+    document's) go to a check that reads its candidates' texts in finish (`reads_segments`, checks/base.py)."""
+    run = registry()[rule.check].run
+    more = ()
+    if getattr(run, "reads_segments", False):
+        if segments is None:
+            raise RuntimeError(f"document check {rule.check} reads the segments in finish: pass them")
+        more = (segments,)
     out = []
-    for hit in registry()[rule.check].run.finish(records, rule.options, context):
+    for hit in run.finish(records, rule.options, context, *more):
         if hit.segment is None:
             raise RuntimeError(f"document check {rule.check} returned a hit without a segment index")
         out.append((hit.segment, hit))
@@ -145,7 +153,7 @@ def finish(merged: ChunkResult, segments: Sequence[Segment], rules: Sequence[Rul
     keyed: Keyed = []
     for position, rule in enumerate(rules):
         if checks[rule.check].scope == "document":
-            hits = finish_records(rule, merged.records.get(rule.code, []), context)
+            hits = finish_records(rule, merged.records.get(rule.code, []), context, segments)
         else:
             hits = merged.hits.get(rule.code, [])
         keyed += _keyed_findings(rule, position, hits, segments)
@@ -172,7 +180,7 @@ class _InProcess:
                 records = None  # dropped before the next rule collects
                 records = map_chunk(self.segments, 0, [rule], self.context).records[rule.code]
             shared = key
-            yield finish_records(rule, records, self.context)
+            yield finish_records(rule, records, self.context, self.segments)
 
 
 def collect_key(rule: Rule) -> tuple | None:

@@ -11,20 +11,21 @@ that has two static methods,
     finish(records, options, context)         -> Hits, each with `segment` set to its index
 
 The merge is concatenating the records of the chunks in document order; `finish` sees them all.
-Records carry only what `finish` needs (hashes, spans, counts), never whole documents. A record may
-hold the segment's own `source`/`target` string (a reference, no copy in the process that collected
-it; pickled once per chunk when chunks run elsewhere) when `finish` must re-read the text of the few
-candidates it reports (REP004, CONS001, CONS002 do). Hashes that decide groups are stable 64-bit
-blake2b digests (equal in every process); REP004 verifies exact duplicates on the text, CONS001
-trusts the source hash (a collision, about 1 in 10**9 on a 200,000-segment document, would merge
-two groups).
+Records carry only what `finish` needs (indexes, hashes, spans, counts), never whole documents. A
+check whose `finish` must read the texts of the candidates it reports (REP004, CONS001, CONS002) keeps
+no text in its records: its class sets `reads_segments = True` and is finished as
+`finish(records, options, context, segments)`, `segments` being the document's segments (any sequence
+indexable by position; the engine and transqa.api pass it), from which it reads only those candidates
+with `segments_at` (one pass over the files when segments are read on demand). Hashes that decide
+groups are stable 64-bit blake2b digests (equal in every process); such a `finish` compares the texts
+a finding rests on before reporting it, so a hash collision never makes a wrong finding.
 
 Checks never build messages, codes or severities: the rule (YAML) owns those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -80,3 +81,13 @@ class Context:
         except KeyError:
             value = self._memo[key] = factory()
             return value
+
+
+def segments_at(segments: Sequence[Segment], indexes: Iterable[int]) -> dict[int, Segment]:
+    """index -> segment for these document positions, for a `finish` that reads the texts of its
+    candidates: `segments.read_at(indexes)` when the sequence reads them in one go (a SegmentStore
+    opens each file once), else `segments[i]` for each."""
+    read_at = getattr(segments, "read_at", None)
+    if read_at is not None:
+        return read_at(indexes)
+    return {i: segments[i] for i in indexes}
