@@ -39,7 +39,7 @@ PLAIN = [
     ("year", en.YEAR_RE, r"(?=[12])(?<![\d,.$£€¥-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d{3}|\.\d|s\b|\s*(?:percent|per cent))"),
     ("fraction", en.FRACTION_RE, r"(?=\d)(?<![\w/.,])(\d{1,2})/(\d{1,3})(?![\w/]|\.\d)"),
     ("year-range", en.YEAR_RANGE_RE, r"(?<![\d,.])((?:19|20)\d\d)\s?[-–—/]\s?(\d\d)(?![\d%])"),
-    ("in-every", en.IN_EVERY_RE, r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b"),
+    ("in-every", en.IN_EVERY_RE, r"\b(one|1) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d+)\b"),  # one in 2019: a year
     ("long-digits", model._LONG_DIGITS, r"[0-9０-９]{41,}"),
     ("weekday", en.WEEKDAY_RE, r"(?=[MTWFS])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
 ]

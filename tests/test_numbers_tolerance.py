@@ -66,3 +66,27 @@ def test_a_minus_sign_after_a_word_is_still_negative():
 ])
 def test_roundness_is_the_step_the_number_is_written_to(value, place, step):
     assert roundness(value, place) == pytest.approx(step)
+
+
+@pytest.mark.parametrize("zh, en", [
+    # a fraction rendered as a proportion (TICO-19 lines 905 and 1908)
+    ("据世界卫生组织称，约六分之一的患者会转为重症。", "The WHO states that approximately one person in six becomes seriously ill."),
+    ("5/6 的患者第一份样本的病毒载量最高。", "In five of six patients, the first sample showed the highest viral load."),
+    ("四分之三的选民支持该法案。", "Three out of four voters support the bill."),
+    ("三分之二的企业", "two in every three companies"),
+    # the parts still stand for two counts
+    ("6名患者中有5名康复。", "Five of six patients recovered."),
+    # "1 in" followed by a year is not one in two thousand (PD-1 in 1992)
+    ("本庶佑于1992年发现受体PD-1。", "Tasuku Honjo discovered the receptor PD-1 in 1992."),
+])
+def test_proportions_pass(zh, en):
+    assert _problems(zh, en) == []
+
+
+@pytest.mark.parametrize("zh, en, expect", [
+    ("约六分之一的患者会转为重症。", "Approximately one person in five becomes seriously ill.", [("六分之一", "five")]),
+    ("四分之三的选民支持该法案。", "Two out of four voters support the bill.", [("四分之三", "Two")]),
+    ("6名患者中有5名康复。", "Four of six patients recovered.", [("5", "Four")]),
+])
+def test_changed_proportions_are_reported(zh, en, expect):
+    assert _problems(zh, en) == expect

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 
 from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _unmatched_date, _value_in,
-                                     _yearlike, matches, reportable_extra, soft)
+                                     _yearlike, inside_proportions, matches, reportable_extra, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -224,6 +224,7 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
                 explained.add(c)
             elif match(s, c, True):
                 explained.add(c)
+    used |= inside_proportions(target, used)
     free = [t for i, t in enumerate(target) if i not in used and index.cls[i] not in explained]
     free_dates = [t for t in free if t.kind in DATEISH]
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]

@@ -148,6 +148,16 @@ def matches(s: Quantity, t: Quantity, loose: bool = False) -> bool:
                  step=roundness(t.value, t.place) if approx and not t.words else None)
 
 
+def inside_proportions(target: list[Quantity], used: set[int]) -> set[int]:
+    """Target numbers inside a matched proportion (the five and six of "five of six" standing for 5/6):
+    explained by it, so neither reported nor paired with another source number."""
+    spans = [(t.start, t.end) for i, t in enumerate(target) if i in used and t.kind == "fraction" and t.words
+             and " " in t.text]
+    if not spans:
+        return set()
+    return {i for i, t in enumerate(target) if i not in used and any(a <= t.start and t.end <= b for a, b in spans)}
+
+
 def soft(q: Quantity) -> bool:
     """A source number a translator may leave implicit: 一个 -> a, 两国 -> both, 第一时间 -> at once."""
     if q.ident or q.vague:
@@ -224,6 +234,8 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
             continue                                # a date line repeats the date; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
+    if len(used) < len(target):
+        used |= inside_proportions(target, used)
     free = [t for i, t in enumerate(target) if i not in used
             and not any(matches(s, t, True) for s in source)] if len(used) < len(target) else []
     if not free and not unmatched:

@@ -321,7 +321,7 @@ def _digits(text: str, claims: _Claims, out: list[Quantity], runs: list[int]) ->
         out.append(q)
 
 
-IN_EVERY_RE = re.compile(r"(o(?<!\w[\s\S])ne|1(?<!\w[\s\S])) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|\d+)\b")
+IN_EVERY_RE = re.compile(r"(o(?<!\w[\s\S])ne|1(?<!\w[\s\S])) in (?:a |an |every )?(ten|five|four|three|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d+)\b")
 IN_EVERY = {"ten": 10, "five": 5, "four": 4, "three": 3, "hundred": 100, "thousand": 1000, "million": 1e6}
 
 
@@ -333,6 +333,25 @@ def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
         if den and claims.free(m.start(), m.end()):
             claims.take(m.start(), m.end())
             out.append(Quantity("fraction", 1 / den, m.start(), m.end(), m.group(), words=True))
+
+
+# five of six patients, three out of four, one person in six, two in every five: a proportion
+PROPORTION_GAP = re.compile(r" (?:out of|of(?: the| every| all)?|(?:[a-z]+ )?in(?: every| each)?) ")
+
+
+def _proportions(text: str, out: list[Quantity]) -> None:
+    """N of M read as the fraction N/M as well as two numbers (the spans are not claimed: 六分之一 finds
+    "one person in six", 6名患者中的5名 still finds five and six). Only words: never reported as extra."""
+    counts = sorted((q for q in out if q.kind == "cardinal" and q.value is not None and 0 < q.value < 1000
+                     and q.value == int(q.value) and not q.ident), key=START)
+    if len(counts) < 2:
+        return
+    found = {q.start for q in out if q.kind == "fraction"}  # one in ten: already read by _in_every
+    for part, whole in zip(counts, counts[1:]):
+        if part.value < whole.value and part.start not in found and PROPORTION_GAP.fullmatch(
+                text, part.end, whole.start) and not text.startswith((".", ",", "%", " percent"), whole.end):
+            out.append(Quantity("fraction", part.value / whole.value, part.start, whole.end,
+                                text[part.start:whole.end], words=True))
 
 
 def _words(text: str, claims: _Claims, out: list[Quantity]) -> None:
@@ -406,6 +425,7 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
         _digits(text, claims, out, runs)
     if words:
         _words(text, claims, out)
+        _proportions(text, out)
     out.sort(key=START)
     return out
 
