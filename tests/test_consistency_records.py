@@ -140,9 +140,11 @@ def test_segment_inconsistency_finish_groups_only_repeated_sources():
     rng = random.Random(15)
     sources = ["上海会议开幕", "经济发展很快", "中国代表团", "会议结束了", "天气很好啊"] + [f"句子{n}号文本" for n in range(300)]
     targets = ["The meeting opened", "The meeting  opened", " Growth is fast", "The delegation", "It ended"]
-    records = []
+    records, segments = [], []
     for n in range(3000):
-        segment = Segment(n + 1, rng.choice(sources), rng.choice(targets), Location("a", n), Location("b", n))
-        records += SegmentInconsistency.collect(n, segment, {"min_chars": 4}, None)
-    got = list(SegmentInconsistency.finish(records, {"min_chars": 4}, None))
-    assert len(got) > 100 and got == list(oracle(records))
+        segments.append(Segment(n + 1, rng.choice(sources), rng.choice(targets), Location("a", n), Location("b", n)))
+        records += SegmentInconsistency.collect(n, segments[-1], {"min_chars": 4}, None)
+    got = list(SegmentInconsistency.finish(records, {"min_chars": 4}, None, segments))
+    # the oracle's records held the id and target: (index << 64 | source hash, id, target)
+    with_texts = [(r, segments[r >> 64].id, segments[r >> 64].target) for r in records]
+    assert len(got) > 100 and got == list(oracle(with_texts))

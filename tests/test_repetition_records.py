@@ -51,13 +51,21 @@ def test_tokens_of_ascii_texts_equal_the_unicode_token_regex():
         assert tokens(text) == _TOKEN.findall(text.lower()), repr(text)
 
 
+def _view(record):
+    """(index, id, source key, words) of an oracle record, from its texts."""
+    from transqa.checks.repetition import _source_key, tokens
+
+    return record[0] >> 160, record[1], _source_key(record[2]), " ".join(tokens(record[3]))
+
+
 def _oracle_near(records, first_of, options, context):
-    """REP004's near-duplicate step as it was before the source bound moved ahead of the target words."""
+    """REP004's near-duplicate step as it was before the source bound moved ahead of the target words,
+    on records that held the texts: (packed int, id, source, target)."""
     from collections import defaultdict
 
     from transqa.checks.consistency import repeated_keys as _repeated
     from transqa.checks.repetition import (_M64, _MAX_BLOCK, _alike_by_bounds, _dice_with_sets,
-                                           _sources_alike, _view, _words, chrf)
+                                           _sources_alike, _words, chrf)
 
     firsts = _repeated([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)
     lasts = _repeated([record[0] & _M64 for record in records], _MAX_BLOCK)
@@ -133,12 +141,12 @@ def test_near_duplicates_equal_the_oracle():
     options = {"min_words": 6, "min_chrf": 85.0, "max_source_similarity": 0.5, "near": True,
                "near_max_source_similarity": 0.25}
     context = Context()
-    records = [r for n, (s, t) in enumerate(zip(sources, targets))
-               for r in DuplicateTranslation.collect(n, Segment(n, s, t, Location("a", n), Location("b", n)),
-                                                     options, context)]
+    segments = [Segment(n, s, t, Location("a", n), Location("b", n)) for n, (s, t) in enumerate(zip(sources, targets))]
+    records = [r for n, segment in enumerate(segments) for r in DuplicateTranslation.collect(n, segment, options, context)]
+    with_texts = [(r, segments[r >> 160].id, segments[r >> 160].source, segments[r >> 160].target) for r in records]
     expected, got = {}, {}
-    _oracle_near(records, expected, options, context)
-    _near(records, got, options, context)
+    _oracle_near(with_texts, expected, options, context)
+    _near(records, got, options, context, segments)
     assert len(expected) > 50 and got == expected
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 
-from transqa.checks.base import check_type
+from transqa.checks.base import check_type, segments_at
 from transqa.model import Hit
 from transqa.terms import alternatives, find_rendering, fold, term_index
 from transqa.textspans import HAN_RE, LATIN_LETTER_RE
@@ -76,6 +76,27 @@ def repeated_groups(records: list, keys: list[int]) -> dict[int, list]:
     return groups
 
 
+READ_BATCH = 4096  # segments read at once by `with_segments` (their texts are alive only for that batch)
+
+
+def with_segments(segments, groups, index_of, batch: int = READ_BATCH):
+    """(group, index -> segment) for each group of records, in order: the segments of consecutive groups
+    (`index_of(record)` is a record's document position) are read together, about `batch` at a time,
+    and the mapping holds the segments of the group's batch only (use it before the next group)."""
+    pending: list = []
+    wanted: list[int] = []
+    for group in groups:
+        pending.append(group)
+        wanted += map(index_of, group)
+        if len(wanted) >= batch:
+            read = segments_at(segments, wanted)
+            yield from ((g, read) for g in pending)
+            pending, wanted = [], []
+    if pending:
+        read = segments_at(segments, wanted)
+        yield from ((g, read) for g in pending)
+
+
 def _dominant(items):
     """items: (key, order) pairs; the most frequent key, ties broken by first use."""
     counts = Counter(k for k, _ in items)
@@ -96,32 +117,56 @@ class SegmentInconsistency:
     translation as suggestion. Sources shorter than `min_chars` or without letters are skipped.
     """
 
+    reads_segments = True  # finish reads the segments whose source hash repeats (checks/base.py)
+
     @staticmethod
     def collect(index, segment, options, context):
-        source = _norm(segment.source)
+        source = _source_of(segment)
         target = segment.target
-        if "plural" in segment.meta:  # PO plural forms: Chinese has one form, English several
-            source += f"\x00{segment.meta['plural']}"
         if len(source) < options["min_chars"] or not target or target.isspace():  # isspace: `not strip()`
             return ()
         if not (HAN_RE.search(source) or LATIN_LETTER_RE.search(source)):
             return ()
-        # the index and a 64-bit hash of the source in one int, and the segment's own target string (no
-        # copy in this process; it is normalised again in `finish`, only for sources seen more than once)
-        return ((index << 64 | stable_hash(source), segment.id, target),)  # a tuple: no generator per segment
+        # one int: the index and a 64-bit hash of the source; `finish` reads the segments again, only
+        # those whose hash is met more than once
+        return (index << 64 | stable_hash(source),)  # a tuple: no generator per segment
 
     @staticmethod
-    def finish(records, options, context):
-        for group in repeated_groups(records, [record[0] & _M64 for record in records]).values():
-            group = [(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group]
-            if len({r[0] for r in group}) < 2:
-                continue
-            best = _dominant([(r[0], r[1]) for r in group])
-            first = next(r for r in group if r[0] == best)
-            for target, index, _, text in group:
-                if target != best:
-                    yield Hit("target", *body_span(text), {"first": first[2], "other": best},
-                              suggestion=best, segment=index)
+    def finish(records, options, context, segments):
+        hashed = repeated_groups(records, [record & _M64 for record in records]).values()
+        for group, read in with_segments(segments, hashed, _index_of):
+            by_source: dict[str, list] = defaultdict(list)  # sources as written: a hash collision merges none
+            for record in group:
+                segment = read[record >> 64]
+                by_source[_source_of(segment)].append(
+                    (_norm(segment.target), record >> 64, segment.id, segment.target))
+            for same in by_source.values():
+                yield from _inconsistent(same)
+
+
+def _source_of(segment) -> str:
+    """What CONS001 compares: the source with whitespace runs as one space, and a PO plural form's number."""
+    source = _norm(segment.source)
+    if "plural" in segment.meta:  # PO plural forms: Chinese has one form, English several
+        source += f"\x00{segment.meta['plural']}"
+    return source
+
+
+def _index_of(record: int) -> int:
+    return record >> 64
+
+
+def _inconsistent(group):
+    """Hits for the targets that differ from the dominant one; group: (normalised target, index, id,
+    target) of segments with one source, in document order."""
+    if len({r[0] for r in group}) < 2:
+        return
+    best = _dominant([(r[0], r[1]) for r in group])
+    first = next(r for r in group if r[0] == best)
+    for target, index, _, text in group:
+        if target != best:
+            yield Hit("target", *body_span(text), {"first": first[2], "other": best},
+                      suggestion=best, segment=index)
 
 
 # --- term-inconsistent -----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from array import array
 from collections import defaultdict
 
 from transqa.checks.base import check_type
-from transqa.checks.consistency import _dominant
+from transqa.checks.consistency import _dominant, stable_hash, with_segments
 from transqa.model import Hit
 from transqa.userpatterns import rule_state
 
@@ -210,100 +210,174 @@ class NameVariants:
     normal short form and is not expanded. The less frequent form is reported.
     """
 
+    reads_segments = True  # finish reads each distinct name once, and the segments it reports (checks/base.py)
+
     @staticmethod
     def collect(index, segment, options, context):
         target = segment.target
         bounds = _name_bounds(target)
         if not bounds:
             return ()
-        # the segment's own target (no copy in this process) and each name's start and end: a name's
-        # tokens are read again in `finish` from its span (they are the same tokens); a tuple, not a generator
-        return ((index, target, *bounds),)
+        # one int: the index, then per name a 64-bit hash of its text, its start and its end; `finish`
+        # reads a name's text once (at its first occurrence) and the segments it reports
+        if index >> _INDEX_BITS:
+            raise ValueError(f"name-variants: segment index {index} needs more than {_INDEX_BITS} bits")
+        record, shift = index, _INDEX_BITS
+        for k in range(0, len(bounds), 2):
+            start, end = bounds[k], bounds[k + 1]
+            record |= (stable_hash(target[start:end]) << 64 | start << 32 | end) << shift
+            shift += 128
+        return (record,)
 
     @staticmethod
-    def finish(records, options, context):
-        # One entry per distinct name text; an occurrence is three ints in arrays (its record, name and
-        # start), not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
-        name_of: dict[str, int] = {}  # a name's text -> its number
-        names = []  # number -> (tokens, spans from the name's start, token position of each key word, key)
-        abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
-        words_of: dict[str, tuple] = {}  # token -> (canonical words, written otherwise, form): see _name_entry
-        occ_record, occ_name, occ_start = array("q"), array("q"), array("q")
+    def finish(records, options, context, segments):
+        try:
+            yield from _variants(records, options, segments, exact=False)
+        except _Collision:  # two names with one hash (about 1 in 10**12 per document): group on the texts
+            yield from _variants(records, options, segments, exact=True)
+
+
+class _Collision(Exception):
+    """Two different name texts share a hash."""
+
+
+_INDEX_BITS = 40  # a CONS002 record: the segment index in its low bits, then 128 bits per name
+_M_INDEX, _M32, _M128 = (1 << _INDEX_BITS) - 1, (1 << 32) - 1, (1 << 128) - 1
+
+
+def _names_of(record: int):
+    """(hash, start, end) of each name of a CONS002 record, in order (no name is all zeros: end > 0)."""
+    rest = record >> _INDEX_BITS
+    while rest:
+        name = rest & _M128
+        yield name >> 64, name >> 32 & _M32, name & _M32
+        rest >>= 128
+
+
+def _occurrences(records, segments, exact: bool):
+    """(record number, index, start, end, key) of every name, in order; the key is the name's hash, or
+    with `exact` its text (every record's segment read again)."""
+    if not exact:
         for r, record in enumerate(records):
-            target = record[1]
-            for k in range(2, len(record), 2):
-                start, end = record[k], record[k + 1]
-                text = target[start:end]
-                number = name_of.get(text)
-                if number is None:
-                    number = name_of[text] = len(names)
-                    names.append(_name_entry(text, abbreviated, words_of))
-                occ_record.append(r)
-                occ_name.append(number)
-                occ_start.append(start)
-        del name_of
-        # keys in order of first occurrence (names are numbered in that order); two forms of one key
-        # differ in a token written otherwise than its canonical words
-        distinct = [key for key in dict.fromkeys(entry[3] for entry in names)
-                    if len(key) >= 3 and not abbreviated.isdisjoint(key)]
-        wanted = {w for key in distinct for w in key}
-        names_with = defaultdict(list)  # wanted word -> numbers of the names whose key has it
-        for number, entry in enumerate(names):
-            for w in set(entry[3]) & wanted:
-                names_with[w].append(number)
-        per_name = [array("q") for _ in names]  # name number -> its occurrences, in order
-        for n, number in enumerate(occ_name):
-            per_name[number].append(n)
-        frequency = {w: sum(len(per_name[number]) for number in numbers) for w, numbers in names_with.items()}
-        sets: dict[str, set[int]] = {}
+            index = record & _M_INDEX
+            for key, start, end in _names_of(record):
+                yield r, index, start, end, key
+        return
+    numbered = ((r, record) for r, record in enumerate(records))
+    for batch, read in with_segments(segments, _batches(list(numbered)), lambda item: item[1] & _M_INDEX):
+        for r, record in batch:
+            index = record & _M_INDEX
+            target = read[index].target
+            for _, start, end in _names_of(record):
+                yield r, index, start, end, target[start:end]
 
-        def occurrences_with(word: str) -> set[int]:
-            # the occurrences whose key has `word`, added in document order (as one set per word was)
-            if word not in sets:
-                sets[word] = set(sorted(n for number in names_with[word] for n in per_name[number]))
-            return sets[word]
 
-        # entity key (canonical words of a shorter name) -> [(form, index, start, end, target)], one per
-        # place the key is found (an occurrence meets a key once per position k); a form is shared by all
-        # occurrences of its name, the text is sliced for the one shown only
-        forms = defaultdict(list)
-        form_of: dict[tuple[int, int, int], tuple[str, ...]] = {}
-        for key in distinct:
-            rarest = min(key, key=lambda w: frequency[w])
-            for n in occurrences_with(rarest):
-                record, offset = records[occ_record[n]], occ_start[n]
-                index, text = record[0], record[1]
-                tokens, spans, position, seq = names[occ_name[n]]
-                for k in range(len(seq) - len(key) + 1):
-                    if seq[k:k + len(key)] != key:
-                        continue
-                    first, last = position[k], position[k + len(key) - 1]
-                    whole = (k == 0 or position[k - 1] != first) and (
-                        k + len(key) == len(seq) or position[k + len(key)] != last)
-                    if whole:
-                        form = form_of.get((occ_name[n], first, last))
-                        if form is None:
-                            form = form_of[occ_name[n], first, last] = tuple(words_of[t][2] for t in tokens[first:last + 1])
-                        start, end = spans[first][0] + offset, spans[last][1] + offset
-                        forms[key].append((form, index, start, end, text))
-        reported = set()
-        for key, found in forms.items():
-            variants = {f[0] for f in found}
-            if len(variants) < 2:
-                continue
-            common = set.intersection(*(set(v) for v in variants))
-            if len(common) < options["min_shared"]:
-                continue
-            ordered = sorted(found, key=lambda f: (f[1], f[2]))
-            best = _dominant([(f[0], f[1]) for f in ordered])
-            shown = next(f for f in ordered if f[0] == best)
-            shown = shown[4][shown[2]:shown[3]]
-            count = sum(1 for f in found if f[0] == best)
-            for form, index, start, end, _ in found:
-                if form != best and (index, start, end) not in reported:
-                    reported.add((index, start, end))
-                    yield Hit("target", start, end, {"other": shown, "count": count},
-                              suggestion=shown, segment=index)
+def _batches(items: list, size: int = 1024):
+    return (items[k:k + size] for k in range(0, len(items), size))
+
+
+def _variants(records, options, segments, exact: bool):
+    """NameVariants.finish, names told apart by their hashes (checked on the texts of every occurrence
+    reported: _Collision if two differ) or, with `exact`, by their texts."""
+    # One entry per distinct name; an occurrence is three ints in arrays (its record, name and start),
+    # not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
+    name_of: dict = {}  # a name's hash (or text) -> its number
+    firsts: list[tuple[int, int, int]] = []  # number -> (index, start, end) of its first occurrence
+    occ_record, occ_name, occ_start = array("q"), array("q"), array("q")
+    for r, index, start, end, key in _occurrences(records, segments, exact):
+        number = name_of.get(key)
+        if number is None:
+            number = name_of[key] = len(firsts)
+            firsts.append((index, start, end))
+        occ_record.append(r)
+        occ_name.append(number)
+        occ_start.append(start)
+    del name_of
+    texts: list[str] = []  # number -> the name's text, read at its first occurrence
+    for batch, read in with_segments(segments, _batches(firsts), lambda first: first[0]):
+        texts += [read[index].target[start:end] for index, start, end in batch]
+    del firsts
+    abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
+    words_of: dict[str, tuple] = {}  # token -> (canonical words, written otherwise, form): see _name_entry
+    # number -> (tokens, spans from the name's start, token position of each key word, key)
+    names = [_name_entry(text, abbreviated, words_of) for text in texts]
+    # keys in order of first occurrence (names are numbered in that order); two forms of one key
+    # differ in a token written otherwise than its canonical words
+    distinct = [key for key in dict.fromkeys(entry[3] for entry in names)
+                if len(key) >= 3 and not abbreviated.isdisjoint(key)]
+    wanted = {w for key in distinct for w in key}
+    names_with = defaultdict(list)  # wanted word -> numbers of the names whose key has it
+    for number, entry in enumerate(names):
+        for w in set(entry[3]) & wanted:
+            names_with[w].append(number)
+    per_name = [array("q") for _ in names]  # name number -> its occurrences, in order
+    for n, number in enumerate(occ_name):
+        per_name[number].append(n)
+    frequency = {w: sum(len(per_name[number]) for number in numbers) for w, numbers in names_with.items()}
+    sets: dict[str, set[int]] = {}
+
+    def occurrences_with(word: str) -> set[int]:
+        # the occurrences whose key has `word`, added in document order (as one set per word was)
+        if word not in sets:
+            sets[word] = set(sorted(n for number in names_with[word] for n in per_name[number]))
+        return sets[word]
+
+    # entity key (canonical words of a shorter name) -> [(form, index, start, end, occurrence)], one per
+    # place the key is found (an occurrence meets a key once per position k); a form is shared by all
+    # occurrences of its name, the text is sliced for the one shown only
+    forms = defaultdict(list)
+    form_of: dict[tuple[int, int, int], tuple[str, ...]] = {}
+    for key in distinct:
+        rarest = min(key, key=lambda w: frequency[w])
+        for n in occurrences_with(rarest):
+            index, offset = records[occ_record[n]] & _M_INDEX, occ_start[n]
+            tokens, spans, position, seq = names[occ_name[n]]
+            for k in range(len(seq) - len(key) + 1):
+                if seq[k:k + len(key)] != key:
+                    continue
+                first, last = position[k], position[k + len(key) - 1]
+                whole = (k == 0 or position[k - 1] != first) and (
+                    k + len(key) == len(seq) or position[k + len(key)] != last)
+                if whole:
+                    form = form_of.get((occ_name[n], first, last))
+                    if form is None:
+                        form = form_of[occ_name[n], first, last] = tuple(words_of[t][2] for t in tokens[first:last + 1])
+                    start, end = spans[first][0] + offset, spans[last][1] + offset
+                    forms[key].append((form, index, start, end, n))
+    reporting = []
+    for found in forms.values():
+        variants = {f[0] for f in found}
+        if len(variants) < 2:
+            continue
+        common = set.intersection(*(set(v) for v in variants))
+        if len(common) >= options["min_shared"]:
+            reporting.append(found)
+    if not exact:  # every occurrence a finding rests on is read: its text must be its name's
+        _check_texts([f[4] for found in reporting for f in found], records, occ_record, occ_name, occ_start,
+                     texts, segments)
+    reported = set()
+    for found in reporting:
+        ordered = sorted(found, key=lambda f: (f[1], f[2]))
+        best = _dominant([(f[0], f[1]) for f in ordered])
+        shown = next(f for f in ordered if f[0] == best)
+        shown = texts[occ_name[shown[4]]][shown[2] - occ_start[shown[4]]:shown[3] - occ_start[shown[4]]]
+        count = sum(1 for f in found if f[0] == best)
+        for form, index, start, end, _ in found:
+            if form != best and (index, start, end) not in reported:
+                reported.add((index, start, end))
+                yield Hit("target", start, end, {"other": shown, "count": count},
+                          suggestion=shown, segment=index)
+
+
+def _check_texts(occurrences, records, occ_record, occ_name, occ_start, texts, segments) -> None:
+    """_Collision unless each of these occurrences reads, in its segment, as the text of its name."""
+    wanted = sorted(set(occurrences), key=lambda n: records[occ_record[n]] & _M_INDEX)
+    for batch, read in with_segments(segments, _batches(wanted), lambda n: records[occ_record[n]] & _M_INDEX):
+        for n in batch:
+            record, start = records[occ_record[n]], occ_start[n]
+            end = next(b for _, a, b in _names_of(record) if a == start)
+            if read[record & _M_INDEX].target[start:end] != texts[occ_name[n]]:
+                raise _Collision
 
 
 def _name_entry(text: str, abbreviated: set[str], words_of: dict[str, tuple] | None = None) -> tuple:

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from operator import add
 
 from transqa.checks.base import check_type
-from transqa.checks.consistency import body_span, repeated_groups, repeated_keys, stable_hash
+from transqa.checks.consistency import body_span, repeated_groups, repeated_keys, stable_hash, with_segments
 from transqa.checks.length import has_han
 from transqa.model import Hit
 
@@ -359,6 +359,8 @@ class DuplicateTranslation:
     length, set Jaccard and Dice, then confirmed with chrF, so the cost stays linear in the document size.
     """
 
+    reads_segments = True  # finish reads the segments of the records that share a key (checks/base.py)
+
     @staticmethod
     def collect(index, segment, options, context):
         if has_han(segment.target):
@@ -368,18 +370,16 @@ class DuplicateTranslation:
             return ()
         if not segment.source.strip():  # no source (an --align addition): ALN002 reports it
             return ()
-        # 64-bit hashes of the first four and the last four words (the keys `finish` groups on), the
-        # word count and the index in one int, and the segment's own texts (no copy in this process):
-        # the words and the source key are worked out again only for segments that share a key
-        packed = index << 160 | len(toks) << 128 | stable_hash(" ".join(toks[:4])) << 64 | \
-            stable_hash(" ".join(toks[-4:]))
-        return ((packed, segment.id, segment.source, segment.target),)
+        # one int: the index, the word count and 64-bit hashes of the first four and the last four words
+        # (the keys `finish` groups on); the texts are read again only for segments that share a key
+        return (index << 160 | len(toks) << 128 | stable_hash(" ".join(toks[:4])) << 64 |
+                stable_hash(" ".join(toks[-4:])),)
 
     @staticmethod
-    def finish(records, options, context):
+    def finish(records, options, context, segments):
         first_of: dict[int, tuple] = {}
         limit = options["max_source_similarity"]
-        for group in _exact_groups(records):
+        for group in _exact_groups(records, segments):
             representatives: list = []  # a few earlier segments with distinct sources, to bound the work
             for record in group:
                 earlier = next((r for r in representatives if not _sources_alike(r[2], record[2], limit)), None)
@@ -388,29 +388,40 @@ class DuplicateTranslation:
                 elif len(representatives) < 5 and all(r[2] != record[2] for r in representatives):
                     representatives.append(record)
         if options["near"]:
-            _near(records, first_of, options, context)
-        targets = {record[0] >> 160: record[3] for record in records if record[0] >> 160 in first_of}
-        for index in sorted(first_of):
-            earlier, score = first_of[index]
-            yield Hit("target", *body_span(targets[index]), {"other": earlier[1], "similarity": score},
-                      segment=index)
+            _near(records, first_of, options, context, segments)
+        for indexes, read in with_segments(segments, _batches(sorted(first_of)), int):
+            for index in indexes:
+                earlier, score = first_of[index]
+                yield Hit("target", *body_span(read[index].target), {"other": earlier[1], "similarity": score},
+                          segment=index)
 
 
 _M64 = (1 << 64) - 1
 _M160 = (1 << 160) - 1  # word count, first and last four words
 
 
-def _view(record) -> tuple:
-    """(index, id, source key, words joined by spaces) of a record, worked out again from its texts."""
-    return record[0] >> 160, record[1], _source_key(record[2]), " ".join(tokens(record[3]))
+def _index(record: int) -> int:
+    return record >> 160
 
 
-def _exact_groups(records):
-    """Views of the records with identical words, two or more, in document order: identical words have
-    the same count, first and last four words, so only records sharing those are read again."""
-    for group in repeated_groups(records, [record[0] & _M160 for record in records]).values():
+def _batches(items: list, size: int = 1024):
+    return (items[k:k + size] for k in range(0, len(items), size))
+
+
+def _view(index: int, segment) -> tuple:
+    """(index, id, source key, words joined by spaces) of a segment."""
+    return index, segment.id, _source_key(segment.source), " ".join(tokens(segment.target))
+
+
+def _exact_groups(records, segments):
+    """Views of the segments with identical words, two or more, in document order: identical words have
+    the same count, first and last four words, so only segments whose records share those are read
+    again (and grouped on their words as read: a hash collision merges no groups)."""
+    keyed = repeated_groups(records, [record & _M160 for record in records]).values()
+    for group, read in with_segments(segments, keyed, _index):
         same: dict[str, list] = defaultdict(list)
-        for view in map(_view, group):
+        for record in group:
+            view = _view(record >> 160, read[record >> 160])
             same[view[3]].append(view)
         yield from (g for g in same.values() if len(g) > 1)
 
@@ -422,26 +433,28 @@ def _words(text: str) -> list[str]:
     return text.split(" ") if text else []
 
 
-def _near(records, first_of, options, context):
+def _near(records, first_of, options, context, segments):
     """Near-identical targets: blocked on the first and last four words, filtered cheaply, confirmed by chrF."""
-    firsts = repeated_keys([record[0] >> 64 & _M64 for record in records], _MAX_BLOCK)
-    lasts = repeated_keys([record[0] & _M64 for record in records], _MAX_BLOCK)
+    firsts = repeated_keys([record >> 64 & _M64 for record in records], _MAX_BLOCK)
+    lasts = repeated_keys([record & _M64 for record in records], _MAX_BLOCK)
     blocks: dict[tuple, list] = defaultdict(list)  # only blocks of 2 to _MAX_BLOCK records, in the order met
     for record in records:
-        if record[0] >> 64 & _M64 in firsts:
-            blocks[(0, record[0] >> 64 & _M64)].append(record)
-        if record[0] & _M64 in lasts:
-            blocks[(1, record[0] & _M64)].append(record)
+        if record >> 64 & _M64 in firsts:
+            blocks[(0, record >> 64 & _M64)].append(record)
+        if record & _M64 in lasts:
+            blocks[(1, record & _M64)].append(record)
+    del firsts, lasts
     limit = options["near_max_source_similarity"]
-    for group in blocks.values():
-        counts = [r[0] >> 128 & 0xFFFFFFFF for r in group]
-        texts = [r[3] for r in group]
+    for group, read in with_segments(segments, blocks.values(), _index):
+        found = [read[r >> 160] for r in group]
+        counts = [r >> 128 & 0xFFFFFFFF for r in group]
+        texts = [segment.target for segment in found]
         keys: list = [None] * len(group)  # source keys, then the words only for pairs whose sources differ
         joined: list = [None] * len(group)
         words: list = [None] * len(group)
         sets: list = [None] * len(group)
         for k in range(1, len(group)):
-            if group[k][0] >> 160 in first_of:
+            if group[k] >> 160 in first_of:
                 continue
             count, text, key = counts[k], texts[k], keys[k]
             for i in range(k):
@@ -451,9 +464,9 @@ def _near(records, first_of, options, context):
                 if min(counts[i], count) < 0.8 * max(counts[i], count) or texts[i] == text:
                     continue
                 if key is None:
-                    key = keys[k] = _source_key(group[k][2])
+                    key = keys[k] = _source_key(found[k].source)
                 if keys[i] is None:
-                    keys[i] = _source_key(group[i][2])
+                    keys[i] = _source_key(found[i].source)
                 if _alike_by_bounds(keys[i], key, limit):
                     continue
                 if words[i] is None:
@@ -475,6 +488,5 @@ def _near(records, first_of, options, context):
                 score = chrf(joined[k], joined[i], context)
                 if score >= options["min_chrf"]:
                     # (index, id, source key, words) of the earlier segment, as `_view` gives them
-                    first_of[group[k][0] >> 160] = ((group[i][0] >> 160, group[i][1], keys[i], joined[i]),
-                                                    round(score))
+                    first_of[group[k] >> 160] = ((group[i] >> 160, found[i].id, keys[i], joined[i]), round(score))
                     break

@@ -5,7 +5,8 @@ only the byte offset of every line of both files (two `array('q')`, 16 bytes per
 per segment when blank lines are skipped) instead of every segment's text. Iterating reads both files
 sequentially in blocks of about BLOCK_BYTES; `store[i]` reads one line of each; a slice reads its
 lines and returns a tuple (the last slice is kept, so the findings of a chunk just checked look up
-their segments without reading again). The segments are equal, field by field, to the ones
+their segments without reading again); `read_at(indexes)` reads chosen segments with each file opened
+once (what document checks' `finish` reports). The segments are equal, field by field, to the ones
 `read_text_pair` builds in memory: same text, ids (line numbers), locations and skipped blank lines.
 
 Used only with TRANSQA_SEGMENT_STORE=1 (`enabled`; why in readers/text_pair.py). `scan_pair` builds
@@ -36,6 +37,7 @@ from transqa.textio import (_BOMS, _MAGIC, MAX_INPUT_BYTES, MAX_SEGMENT_CHARS, _
                             declared_encoding, split_lines)
 
 BLOCK_BYTES = 1 << 18  # bytes per sequential read (and per block decoded at once)
+GAP_BYTES = 1 << 12  # lines_at: wanted lines this close are read together with the lines between
 SAMPLE_CHARS = 64 * 1024  # textio._check_text looks at this many characters for control-character soup
 _SEGMENT_FIELDS = ("id", "source", "target", "source_location", "target_location", "meta")
 _LOCATION_FIELDS = ("file", "line")
@@ -100,6 +102,25 @@ class SideFile:
                 line = stop
         finally:
             os.close(fd)
+
+    def lines_at(self, numbers: list[int]) -> list[str]:
+        """Lines `numbers` (0-based, sorted, distinct), the file opened once: lines less than GAP_BYTES
+        apart are read in one go (up to about BLOCK_BYTES), others one read each."""
+        out: list[str] = []
+        starts, k = self.starts, 0
+        fd = self.open()
+        try:
+            while k < len(numbers):
+                first, j = numbers[k], k + 1
+                while j < len(numbers) and starts[numbers[j]] - starts[numbers[j - 1] + 1] <= GAP_BYTES \
+                        and starts[numbers[j] + 1] - starts[first] <= BLOCK_BYTES:
+                    j += 1
+                lines = self.read(fd, first, numbers[j - 1] + 1)
+                out += [lines[n - first] for n in numbers[k:j]]
+                k = j
+        finally:
+            os.close(fd)
+        return out
 
     def line(self, number: int) -> str:
         fd = self.open()
@@ -293,6 +314,17 @@ class SegmentStore(Sequence):
         line = self._line(index)
         return build_segments([line + 1], [self.source.line(line)], [self.target.line(line)],
                               self.source.path, self.target.path)[0]
+
+    def read_at(self, indexes) -> dict[int, Segment]:
+        """index -> segment for these positions, each file opened once and read in document order (the
+        document checks' `finish` reads the few segments it reports this way, checks.base.segments_at)."""
+        wanted = sorted(set(indexes))
+        if wanted and not (0 <= wanted[0] and wanted[-1] < len(self)):
+            raise IndexError("segment index out of range")
+        lines = [self._line(i) for i in wanted]
+        segments = build_segments([n + 1 for n in lines], self.source.lines_at(lines), self.target.lines_at(lines),
+                                  self.source.path, self.target.path)
+        return dict(zip(wanted, segments))
 
     def targets(self) -> Iterator[str]:
         """Every segment's target text, in order (no Segment objects built)."""
