@@ -94,10 +94,12 @@ def test_seed_reflowed_note_is_an_addition(run_cli, fixtures):
     assert len(aligned) == len(report["findings"])
     # Exactly line mode's findings, except: the reflow puts the note in a paragraph of its own, so the
     # stop glued to it on line 18 (SPC003) is gone; the two sentences of line 8 translated twice are
-    # reported as two additions (ALN002) instead of REP003, which needs both copies in one segment.
-    gone = {k for k in line_mode if (k[0], k[1]) in (("SPC003", 18), ("REP003", 8))}
-    assert len(gone) == 2
-    assert aligned == (line_mode - gone) | {(f["code"], f["location"]["line"], f["match"]) for f in added}
+    # reported as two additions (ALN002) instead of REP003, which needs both copies in one segment; the
+    # note's ACC004 moves with it from line 18 to line 20.
+    gone = {k for k in line_mode if (k[0], k[1]) in (("SPC003", 18), ("REP003", 8), ("ACC004", 18))}
+    assert len(gone) == 3
+    moved = {("ACC004", 20, "(Translated from CNIPA Website Chinese Version)")}
+    assert aligned == (line_mode - gone) | {(f["code"], f["location"]["line"], f["match"]) for f in added} | moved
 
 
 def test_omitted_sentence_is_reported_at_its_source_line(tmp_path, run_cli):

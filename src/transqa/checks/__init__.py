@@ -28,6 +28,7 @@ CHECK_MODULES = (
     "transqa.checks.length",
     "transqa.checks.capitalization",
     "transqa.checks.reference",
+    "transqa.checks.target_only",
 )
 
 __all__ = ["CheckType", "Context", "check_type", "registry"]
