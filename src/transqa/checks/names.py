@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from transqa.checks.base import check_type
 from transqa.checks.consistency import _dominant, stable_hash, with_segments
+from transqa.checks.name_tokens import bounds_reader
 from transqa.model import Hit
 from transqa.userpatterns import rule_state
 
@@ -130,9 +131,9 @@ def _names(text: str):
             yield run
 
 
-def _name_bounds(text: str) -> list[int]:
-    """start, end, start, end, ... of the names `_names` yields."""
-    return [x for run in _names(text) for x in (run[0][0], run[-1][1])]
+# start, end, start, end, ... of the names `_names` yields, each run found by one regex search
+# (checks/name_tokens.py; the same bounds: tests/test_name_tokens.py, tests/test_names_extraction.py)
+_name_bounds = bounds_reader(_tokens, ABBREVIATIONS, CONNECTORS, LEADING)
 
 
 def extract_names(text: str):
