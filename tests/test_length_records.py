@@ -11,11 +11,12 @@ from transqa.checks.length import _EN_SENT, _pack, _unpack, _units_words
 
 
 @pytest.mark.parametrize("record", [
-    (5, 45.0, 30, 2, 1, 0, 200),
-    (199_999, 49.5, 65_535, 127, 127, 63, 63 + 262_143),   # every field at its widest
-    (3, 45.0, 70_000, 1, 1, 0, 5),                          # too many words: kept as a tuple
-    (7, 12.5, 3, 0, 0, 2, 10),
-    (10**12, 3.0, 1, 0, 0, 0, 1),                           # any index
+    (5, 45.0, 30),
+    (199_999, 32767.5, 65_535),   # every field at its widest
+    (3, 45.0, 70_000),            # too many words: kept as a tuple
+    (7, 40_000.0, 3),             # too many units: kept as a tuple
+    (8, 12.25, 3),                # not a multiple of 0.5: kept as a tuple
+    (10**12, 3.0, 1),             # any index
 ])
 def test_length_records_round_trip(record):
     packed = _pack(*record)
@@ -41,7 +42,7 @@ def _plain_sentence_counts(source: str, target: str) -> tuple[int, int]:
 
 
 def test_sentence_counts_and_collect_equal_the_plain_forms():
-    """sentence_counts strips each side once; collect finds the body's start from the stripped length."""
+    """sentence_counts strips each side once; collect keeps units and words (finish reads the rest)."""
     from transqa.checks.base import Context
     from transqa.checks.length import _OPTIONS, LengthRatio, sentence_counts, source_units, target_words
     from transqa.model import Location, Segment
@@ -56,25 +57,26 @@ def test_sentence_counts_and_collect_equal_the_plain_forms():
         assert sentence_counts(source, target) == _plain_sentence_counts(source, target), (source, target)
         got = LengthRatio.collect(n, Segment(n, source, target, Location("a", n), Location("b", n)), options,
                                   Context())
-        units, words, body = source_units(source), target_words(target), target.strip()
+        units, words = source_units(source), target_words(target)
         han = sum(1 for c in target if "\u4e00" <= c <= "\u9fff")
         if units < 3 or (han and han >= words):
             assert got == ()
             continue
-        start = target.find(body) if body else 0
-        counts = _plain_sentence_counts(source, target) if units >= options["min_units"] else (0, 0)
-        assert got == (_pack(n, units, words, *counts, start, start + len(body)),), (source, target)
+        assert got == (_pack(n, units, words),), (source, target)
 
 
-def test_finish_with_arrays_equals_the_tuple_list_form():
-    """LengthRatio.finish keeps units and log ratios in two arrays: the centre, spread and hits of the
-    list of (units, ratio) tuples it replaced."""
+def test_finish_equals_the_plain_form_that_counted_sentences_in_collect():
+    """LengthRatio.finish keeps units and log ratios in two arrays and counts sentences only for its
+    candidates, on the texts it reads: the centre, spread and hits of the plain form, which took each
+    segment's sentence counts and body span from its record (list of (units, ratio) tuples)."""
     import math
     import statistics
 
-    from transqa.checks.length import _OPTIONS, LengthRatio, log_ratio
+    from transqa.checks.base import Context
+    from transqa.checks.length import _OPTIONS, LengthRatio, log_ratio, sentence_counts
+    from transqa.model import Location, Segment
 
-    def oracle(records, options):
+    def oracle(records, segments, options):
         a, b, n0 = max(options["prior_a"], 1e-6), options["prior_b"], options["prior_weight"]
         sigma = lambda units: 1.4826 * math.sqrt(a + b / units)  # noqa: E731
         usable = [(u, log_ratio(u, w)) for u, w in map(_units_words, records) if w > 0]
@@ -84,7 +86,13 @@ def test_finish_with_arrays_equals_the_tuple_list_form():
         k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
         out = []
         for record in records:
-            index, units, words, src_sent, tgt_sent, start, end = _unpack(record)
+            index, units, words = _unpack(record)
+            target = segments[index].target
+            body = target.strip()
+            start = target.find(body) if body else 0
+            end = start + len(body)
+            src_sent, tgt_sent = sentence_counts(segments[index].source, target) \
+                if units >= options["min_units"] else (0, 0)
             if units < options["min_units"] or words == 0 or end <= start:
                 continue
             z = (log_ratio(units, words) - centre) / (k * sigma(units))
@@ -95,14 +103,26 @@ def test_finish_with_arrays_equals_the_tuple_list_form():
                             f"{tgt_sent} of {src_sent}"))
         return out
 
+    def sentences(rng, count, words, first, other, stop):
+        cuts = sorted(rng.sample(range(1, words), min(count, words) - 1)) if words > 1 else []
+        sizes = [b - a for a, b in zip([0, *cuts], [*cuts, words])]
+        return [first + other * (size - 1) + (stop if i < len(sizes) - 1 or rng.random() < 0.7 else "")
+                for i, size in enumerate(sizes)]
+
     rng = random.Random(30)
-    records = []
+    segments = []
     for n in range(4000):
-        units = rng.randint(6, 160) / 2
+        units = rng.randint(3, 80)
         words = max(0, int(units * math.exp(rng.gauss(-0.335, 0.35 if n % 9 else 1.2))))
-        records.append(_pack(n, units, words, rng.randint(0, 4), rng.randint(0, 4), 0, rng.randint(0, 300)))
+        source = "".join(sentences(rng, rng.randint(1, 4), units, "中", "国", "。"))
+        target = " " * rng.randint(0, 2) + " ".join(sentences(rng, rng.randint(1, 4), words, "Word", " word", "."))
+        segments.append(Segment(n, source, target, Location("a", n), Location("b", n)))
+    records = [r for i, seg in enumerate(segments) for r in LengthRatio.collect(i, seg, _OPTIONS, Context())]
     for direction in ("short", "long"):
         options = dict(_OPTIONS, direction=direction)
         got = [(h.segment, h.start, h.end, h.args["words"], h.args["expected"], h.args["z"], h.args["sentences"])
-               for h in LengthRatio.finish(records, options, None)]
-        assert len(got) > 10 and got == oracle(records, options), direction
+               for h in LengthRatio.finish(records, options, None, segments)]
+        want = oracle(records, segments, options)
+        assert len(got) > 10 and got == want, direction
+        if direction == "short":  # some hits only because the target has fewer sentences
+            assert any(h[5] > -options["z"] for h in got)

@@ -135,9 +135,11 @@ def test_length_rules_share_one_collect_pass(monkeypatch):
     assert sorted(together, key=lambda f: (f.segment, f.code)) == sorted(alone, key=lambda f: (f.segment, f.code))
     assert together  # the omission is found
     calls.clear()
-    other = [rules[0], replace(rules[1], options={**rules[1].options, "min_units": 10.0})]
-    run_rules(doc, other, Context())
-    assert len(calls) == 2 * len(lines)  # a different min_units: records not shared
+    other = [rules[0], replace(rules[1], options={**rules[1].options, "min_units": 10.0, "z": 1.0})]
+    together = run_rules(doc, other, Context())
+    assert len(calls) == len(lines)  # collect reads no option (min_units is applied in finish): still shared
+    alone = [f for rule in other for f in run_rules(doc, [rule], Context())]
+    assert sorted(together, key=lambda f: (f.segment, f.code)) == sorted(alone, key=lambda f: (f.segment, f.code))
 
 
 def test_word_shape_tests_equal_the_regexes():

@@ -16,7 +16,7 @@ import re
 import statistics
 from array import array
 
-from transqa.checks.base import check_type
+from transqa.checks.base import check_type, segments_at
 from transqa.model import Hit
 from transqa.textspans import HAN, english_word_count
 
@@ -98,7 +98,8 @@ _OPTIONS = {
 class LengthRatio:
     """The target is far shorter (omission) or longer (addition) than this document's translations usually are."""
 
-    collect_options = ("min_units",)  # all that collect reads: LEN001 and LEN002 share one pass (engine.collect_key)
+    collect_options = ()  # collect reads no option: LEN001 and LEN002 share one pass (engine.collect_key)
+    reads_segments = True  # finish counts sentences only for its candidates (checks/base.py)
 
     @staticmethod
     def collect(index, segment, options, context):
@@ -109,13 +110,10 @@ class LengthRatio:
         words = english_word_count(target)
         if has_han(target) and _han_count(target) >= words:
             return ()  # a target still mostly in Chinese is ACC003's finding, not a length question
-        body = target.strip()
-        start = len(target) - len(target.lstrip()) if body else 0  # where `body` starts (target.find(body))
-        src_sent, tgt_sent = sentence_counts(source, target) if units >= options["min_units"] else (0, 0)
-        return (_pack(index, units, words, src_sent, tgt_sent, start, start + len(body)),)
+        return (_pack(index, units, words),)
 
     @staticmethod
-    def finish(records, options, context):
+    def finish(records, options, context, segments):
         a, b, n0 = max(options["prior_a"], 1e-6), options["prior_b"], options["prior_weight"]
 
         def sigma(units: float) -> float:
@@ -137,34 +135,38 @@ class LengthRatio:
         k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
         short, limit, supported, min_units = (options["direction"] == "short", options["z"],
                                               options["supported_z"], options["min_units"])
+        # candidates: a hit, or (omissions) a z that a target with fewer sentences would make one; their
+        # sentences are counted on the texts, read together (a words > 0 target has a non-empty body)
+        candidates = []
         for record in records:
-            index, units, words, src_sent, tgt_sent, start, end = _unpack(record)
-            if units < min_units or words == 0 or end <= start:
+            index, units, words = _unpack(record)
+            if units < min_units or words == 0:
                 continue
             z = (log_ratio(units, words) - centre) / (k * sigma(units))
-            if short:
-                hit = z <= -limit or (src_sent >= 2 and tgt_sent < src_sent and z <= -supported)
-            else:
-                hit = z >= limit
-            if hit:  # the message's numbers only for the few segments reported
-                args = {"words": words, "expected": round(units * math.exp(centre)), "z": round(z, 1),
-                        "sentences": f"{tgt_sent} of {src_sent}"}
-                yield Hit("target", start, end, args, segment=index)
+            if (z <= -min(limit, supported)) if short else (z >= limit):
+                candidates.append((index, units, words, z))
+        texts = segments_at(segments, [c[0] for c in candidates]) if candidates else {}
+        for index, units, words, z in candidates:
+            segment = texts[index]
+            src_sent, tgt_sent = sentence_counts(segment.source, segment.target)
+            if short and not (z <= -limit or (src_sent >= 2 and tgt_sent < src_sent and z <= -supported)):
+                continue
+            target = segment.target
+            body = target.strip()
+            start = len(target) - len(target.lstrip())  # where `body` starts (target.find(body))
+            args = {"words": words, "expected": round(units * math.exp(centre)), "z": round(z, 1),
+                    "sentences": f"{tgt_sent} of {src_sent}"}  # the message's numbers: only for hits
+            yield Hit("target", start, start + len(body), args, segment=index)
 
 
-# A record is one int of bit fields (36 bytes instead of a 160-byte tuple): from the low bits up,
-# units x 2 (units are multiples of 0.5), target words, source and target sentences, the target's
-# start and length, and the segment index in the remaining high bits. A value too wide for its
-# field (a huge segment) makes the record a plain tuple instead.
-_FIELDS = (16, 16, 7, 7, 6, 18)  # units2, words, src_sent, tgt_sent, start, length
-
-
-def _pack(index, units, words, src_sent, tgt_sent, start, end):
-    units2, length = int(units * 2), end - start
-    if units * 2 != units2 or units2 >> 16 or words >> 16 or src_sent >> 7 or tgt_sent >> 7 or start >> 6 \
-            or length >> 18:  # the widths of _FIELDS
-        return (index, units, words, src_sent, tgt_sent, start, end)
-    return (index << 70) | units2 | words << 16 | src_sent << 32 | tgt_sent << 39 | start << 46 | length << 52
+# A record is one int of bit fields (28 bytes instead of a 64-byte tuple): from the low bits up, units
+# x 2 (units are multiples of 0.5), target words, and the segment index in the remaining high bits. A
+# value too wide for its field (a huge segment) makes the record a plain tuple instead.
+def _pack(index, units, words):
+    units2 = int(units * 2)
+    if units * 2 != units2 or units2 >> 16 or words >> 16:
+        return (index, units, words)
+    return (index << 32) | units2 | words << 16
 
 
 def _units_words(record) -> tuple[float, int]:
@@ -176,9 +178,7 @@ def _units_words(record) -> tuple[float, int]:
 def _unpack(record) -> tuple:
     if type(record) is tuple:
         return record
-    start = (record >> 46) & 0x3F
-    return (record >> 70, (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF, (record >> 32) & 0x7F,
-            (record >> 39) & 0x7F, start, start + ((record >> 52) & 0x3FFFF))
+    return record >> 32, (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF
 
 
 # Words that never end an English sentence: a target ending `... more than.` or `... of the.` was cut off.
