@@ -17,7 +17,7 @@ from array import array
 from collections import defaultdict
 
 from transqa.checks.base import check_type
-from transqa.checks.consistency import _dominant, stable_hash, with_segments
+from transqa.checks.consistency import _dominant, with_segments
 from transqa.checks.name_tokens import bounds_reader
 from transqa.model import Hit
 from transqa.userpatterns import rule_state
@@ -211,65 +211,48 @@ class NameVariants:
     normal short form and is not expanded. The less frequent form is reported.
     """
 
-    reads_segments = True  # finish reads each distinct name once, and the segments it reports (checks/base.py)
+    reads_segments = True  # finish reads the targets of the segments with names again (checks/base.py)
 
     @staticmethod
     def collect(index, segment, options, context):
-        target = segment.target
-        bounds = _name_bounds(target)
+        bounds = _name_bounds(segment.target)
         if not bounds:
             return ()
-        # one int: the index, then per name a 64-bit hash of its text, its start and its end; `finish`
-        # reads a name's text once (at its first occurrence) and the segments it reports
+        # one int: the index, then each name's start and end; `finish` reads the names' texts again
         if index >> _INDEX_BITS:
             raise ValueError(f"name-variants: segment index {index} needs more than {_INDEX_BITS} bits")
         record, shift = index, _INDEX_BITS
         for k in range(0, len(bounds), 2):
-            start, end = bounds[k], bounds[k + 1]
-            record |= (stable_hash(target[start:end]) << 64 | start << 32 | end) << shift
-            shift += 128
+            record |= (bounds[k] << 32 | bounds[k + 1]) << shift
+            shift += 64
         return (record,)
 
     @staticmethod
     def finish(records, options, context, segments):
-        try:
-            yield from _variants(records, options, segments, exact=False)
-        except _Collision:  # two names with one hash (about 1 in 10**12 per document): group on the texts
-            yield from _variants(records, options, segments, exact=True)
+        return _variants(records, options, segments)
 
 
-class _Collision(Exception):
-    """Two different name texts share a hash."""
-
-
-_INDEX_BITS = 40  # a CONS002 record: the segment index in its low bits, then 128 bits per name
-_M_INDEX, _M32, _M128 = (1 << _INDEX_BITS) - 1, (1 << 32) - 1, (1 << 128) - 1
+_INDEX_BITS = 40  # a CONS002 record: the segment index in its low bits, then 64 bits per name
+_M_INDEX, _M32, _M64 = (1 << _INDEX_BITS) - 1, (1 << 32) - 1, (1 << 64) - 1
 
 
 def _names_of(record: int):
-    """(hash, start, end) of each name of a CONS002 record, in order (no name is all zeros: end > 0)."""
+    """(start, end) of each name of a CONS002 record, in order (no name is all zeros: end > 0)."""
     rest = record >> _INDEX_BITS
     while rest:
-        name = rest & _M128
-        yield name >> 64, name >> 32 & _M32, name & _M32
-        rest >>= 128
+        yield rest >> 32 & _M32, rest & _M32
+        rest >>= 64
 
 
-def _occurrences(records, segments, exact: bool):
-    """(record number, index, start, end, key) of every name, in order; the key is the name's hash, or
-    with `exact` its text (every record's segment read again)."""
-    if not exact:
-        for r, record in enumerate(records):
-            index = record & _M_INDEX
-            for key, start, end in _names_of(record):
-                yield r, index, start, end, key
-        return
-    numbered = ((r, record) for r, record in enumerate(records))
-    for batch, read in with_segments(segments, _batches(list(numbered)), lambda item: item[1] & _M_INDEX):
+def _occurrences(records, segments):
+    """(record number, index, start, end, name's text) of every name, in order, the targets read again
+    (in batches: only a batch's texts are alive at a time)."""
+    numbered = list(enumerate(records))
+    for batch, read in with_segments(segments, _batches(numbered), lambda item: item[1] & _M_INDEX):
         for r, record in batch:
             index = record & _M_INDEX
             target = read[index].target
-            for _, start, end in _names_of(record):
+            for start, end in _names_of(record):
                 yield r, index, start, end, target[start:end]
 
 
@@ -277,27 +260,22 @@ def _batches(items: list, size: int = 1024):
     return (items[k:k + size] for k in range(0, len(items), size))
 
 
-def _variants(records, options, segments, exact: bool):
-    """NameVariants.finish, names told apart by their hashes (checked on the texts of every occurrence
-    reported: _Collision if two differ) or, with `exact`, by their texts."""
-    # One entry per distinct name; an occurrence is three ints in arrays (its record, name and start),
-    # not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
-    name_of: dict = {}  # a name's hash (or text) -> its number
-    firsts: list[tuple[int, int, int]] = []  # number -> (index, start, end) of its first occurrence
+def _variants(records, options, segments):
+    """NameVariants.finish."""
+    # One entry per distinct name text; an occurrence is three ints in arrays (its record, name and
+    # start), not a tuple of lists: 200,000 pairs have ~200,000 occurrences of a few thousand names.
+    name_of: dict[str, int] = {}  # a name's text -> its number
+    texts: list[str] = []  # number -> the name's text
     occ_record, occ_name, occ_start = array("q"), array("q"), array("q")
-    for r, index, start, end, key in _occurrences(records, segments, exact):
-        number = name_of.get(key)
+    for r, _, start, _, text in _occurrences(records, segments):
+        number = name_of.get(text)
         if number is None:
-            number = name_of[key] = len(firsts)
-            firsts.append((index, start, end))
+            number = name_of[text] = len(texts)
+            texts.append(text)
         occ_record.append(r)
         occ_name.append(number)
         occ_start.append(start)
     del name_of
-    texts: list[str] = []  # number -> the name's text, read at its first occurrence
-    for batch, read in with_segments(segments, _batches(firsts), lambda first: first[0]):
-        texts += [read[index].target[start:end] for index, start, end in batch]
-    del firsts
     abbreviated: set[str] = set()  # canonical words of tokens written otherwise (IP, Int'l, Centre)
     words_of: dict[str, tuple] = {}  # token -> (canonical words, written otherwise, form): see _name_entry
     # number -> (tokens, spans from the name's start, token position of each key word, key)
@@ -345,19 +323,14 @@ def _variants(records, options, segments, exact: bool):
                         form = form_of[occ_name[n], first, last] = tuple(words_of[t][2] for t in tokens[first:last + 1])
                     start, end = spans[first][0] + offset, spans[last][1] + offset
                     forms[key].append((form, index, start, end, n))
-    reporting = []
+    reported = set()
     for found in forms.values():
         variants = {f[0] for f in found}
         if len(variants) < 2:
             continue
         common = set.intersection(*(set(v) for v in variants))
-        if len(common) >= options["min_shared"]:
-            reporting.append(found)
-    if not exact:  # every occurrence a finding rests on is read: its text must be its name's
-        _check_texts([f[4] for found in reporting for f in found], records, occ_record, occ_name, occ_start,
-                     texts, segments)
-    reported = set()
-    for found in reporting:
+        if len(common) < options["min_shared"]:
+            continue
         ordered = sorted(found, key=lambda f: (f[1], f[2]))
         best = _dominant([(f[0], f[1]) for f in ordered])
         shown = next(f for f in ordered if f[0] == best)
@@ -368,17 +341,6 @@ def _variants(records, options, segments, exact: bool):
                 reported.add((index, start, end))
                 yield Hit("target", start, end, {"other": shown, "count": count},
                           suggestion=shown, segment=index)
-
-
-def _check_texts(occurrences, records, occ_record, occ_name, occ_start, texts, segments) -> None:
-    """_Collision unless each of these occurrences reads, in its segment, as the text of its name."""
-    wanted = sorted(set(occurrences), key=lambda n: records[occ_record[n]] & _M_INDEX)
-    for batch, read in with_segments(segments, _batches(wanted), lambda n: records[occ_record[n]] & _M_INDEX):
-        for n in batch:
-            record, start = records[occ_record[n]], occ_start[n]
-            end = next(b for _, a, b in _names_of(record) if a == start)
-            if read[record & _M_INDEX].target[start:end] != texts[occ_name[n]]:
-                raise _Collision
 
 
 def _name_entry(text: str, abbreviated: set[str], words_of: dict[str, tuple] | None = None) -> tuple:
