@@ -126,3 +126,19 @@ def test_finish_equals_the_plain_form_that_counted_sentences_in_collect():
         assert len(got) > 10 and got == want, direction
         if direction == "short":  # some hits only because the target has fewer sentences
             assert any(h[5] > -options["z"] for h in got)
+
+
+def test_source_regexes_equal_their_plus_forms():
+    """_HAN_RUN, _SRC_TOKEN and _ZH_SENT start with a character class (not a repeat of it) so the regex
+    engine scans for it quickly: the matches of the `[X]+` forms they replace."""
+    from transqa.checks.length import _HAN_RUN, _SRC_TOKEN, _ZH_SENT
+    from transqa.textspans import HAN
+
+    plain = [(_HAN_RUN, re.compile(f"[{HAN}]+")), (_SRC_TOKEN, re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*")),
+             (_ZH_SENT, re.compile(r"[。！？!?]+[”’」』）)]*"))]
+    rng = random.Random(4)
+    pieces = ["中", "国", "𠀀", "。", "！", "?", "”", "）", "a", "Z", "9", ".", ",", "'", "’", "-", " ", "·", "（"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        for fast, slow in plain:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
