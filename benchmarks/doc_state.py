@@ -10,13 +10,16 @@ memory still allocated after the collect step over all segments, records kept al
 objects warmed up on the first 50 segments beforehand, and the bounded glossary-hit cache of
 transqa/terms.py excluded, so only what the records hold is counted), then CPU µs per
 segment of collect and of finish (best of --repeat, measured without tracemalloc, CPU time of this
-process). The last line adds the rules up.
+process), and the finish step's own peak (tracemalloc: the most it allocated at once above the records,
+which finish reads but does not free; `finish B/seg`). The last line adds the rules up. Works on older
+trees too (PYTHONPATH=/tmp/before/src): the segments go to finish only where finish_records takes them.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import inspect
 import sys
 import tempfile
 import time
@@ -50,9 +53,31 @@ def records_kept(rule, segments, context, frames: int = 64) -> tuple[int, int]:
     return len(records), kept
 
 
-def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float, int, int]:
+def finish_with(rule, records, context, segments) -> list:
+    """finish_records, given the segments where it takes them (since checks could read them in finish)."""
+    if "segments" in inspect.signature(finish_records).parameters:
+        return finish_records(rule, records, context, segments)
+    return finish_records(rule, records, context)
+
+
+def finish_peak(rule, segments, context) -> int:
+    """Bytes the finish step allocates at its peak, above the records it is given (tracemalloc)."""
+    records = collect_records(rule, segments, context)
+    finish_with(rule, records, context, segments)  # warm-up (chrF and other lazily built objects)
+    gc.collect()
+    tracemalloc.start(1)
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    finish_with(rule, records, context, segments)
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return peak
+
+
+def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float, int, int, float]:
     context = prepared.context()
     count, kept = records_kept(rule, segments, context)
+    peak = finish_peak(rule, segments, context)
     collect_s = finish_s = float("inf")
     found = 0
     for _ in range(repeat):
@@ -61,11 +86,11 @@ def measure(rule, segments, prepared, repeat: int) -> tuple[float, float, float,
         records = collect_records(rule, segments, context)
         collect_s = min(collect_s, time.process_time() - start)
         start = time.process_time()
-        found = len(finish_records(rule, records, context))
+        found = len(finish_with(rule, records, context, segments))
         finish_s = min(finish_s, time.process_time() - start)
         del records
     n = len(segments)
-    return kept / n, collect_s / n * 1e6, finish_s / n * 1e6, count, found
+    return kept / n, collect_s / n * 1e6, finish_s / n * 1e6, count, found, peak / n
 
 
 def main() -> None:
@@ -89,12 +114,14 @@ def main() -> None:
     checks = registry()
     rules = [r for r in prepared.rules if checks[r.check].scope == "document"]
     print(f"{len(segments)} segments, {len(rules)} document-scope rules, best of {args.repeat}\n")
-    print(f"{'rule':8} {'check':30} {'B/seg':>8} {'records':>8} {'collect µs':>11} {'finish µs':>10} {'findings':>9}")
+    print(f"{'rule':8} {'check':30} {'B/seg':>8} {'records':>8} {'collect µs':>11} {'finish µs':>10} {'findings':>9}"
+          f" {'finish B/seg':>13}")
     total = [0.0, 0.0, 0.0]
     for rule in rules:
-        per, collect_us, finish_us, count, found = measure(rule, segments, prepared, args.repeat)
+        per, collect_us, finish_us, count, found, peak = measure(rule, segments, prepared, args.repeat)
         total = [total[0] + per, total[1] + collect_us, total[2] + finish_us]
-        print(f"{rule.code:8} {rule.check[:30]:30} {per:8.1f} {count:8} {collect_us:11.1f} {finish_us:10.1f} {found:9}")
+        print(f"{rule.code:8} {rule.check[:30]:30} {per:8.1f} {count:8} {collect_us:11.1f} {finish_us:10.1f} {found:9}"
+              f" {peak:13.1f}")
     print(f"{'all':39} {total[0]:8.1f} {'':8} {total[1]:11.1f} {total[2]:10.1f}")
 
 
