@@ -49,6 +49,23 @@ def test_csv_quoted_fields_and_columns_option(tmp_path):
     assert doc.segments[0].target == "Shanghai, China"
 
 
+@pytest.mark.parametrize("content,expected", [
+    # written by a spreadsheet or Python's csv module: cells with a quotation mark are quoted, marks doubled
+    ('zh\ten\n他说“不”。\t"He said ""no""."\n“五个中心”\t"the ""Five Centers"""\n',
+     [("他说“不”。", 'He said "no".'), ("“五个中心”", 'the "Five Centers"')]),
+    # a quoted cell may hold a line break and a tab
+    ('zh\ten\n甲\t"a ""b""\tc\nd"\n乙\tB\n', [("甲", 'a "b"\tc\nd'), ("乙", "B")]),
+    # plain TSV: a cell that starts with a quotation mark is text, not a quoted cell
+    ('zh\ten\n“五个中心”战略\t"Five Centers" strategy\n他说“不”。\t"He said ""no"""\n',
+     [("“五个中心”战略", '"Five Centers" strategy'), ("他说“不”。", '"He said ""no"""')]),
+    ('zh\ten\n你好\t"Hello"\n', [("你好", '"Hello"')]),        # no doubled mark: nothing says it is quoted
+    ('zh\ten\n你好\t"Hello\n再见\tBye"\n', [("你好", '"Hello'), ("再见", 'Bye"')]),  # never closed
+])
+def test_tsv_quoted_the_csv_way_or_not(tmp_path, content, expected):
+    doc = read_document([write(tmp_path / "p.tsv", content.encode())])
+    assert [(s.source, s.target) for s in doc.segments] == expected
+
+
 def test_tsv_segment_ids_are_file_lines(tmp_path):
     doc = read_document([write(tmp_path / "p.tsv", "source\ttarget\n\n上海\tShanghai\n".encode())])
     assert doc.segments[0].id == 3

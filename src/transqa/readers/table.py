@@ -22,6 +22,24 @@ def _dialect(path: str, sample: str) -> str:
     return "\t" if sample.count("\t") >= sample.count(",") else ","
 
 
+_CELL_START_QUOTE = re.compile(r'(?:^|(?<=\t))"', re.MULTILINE)
+_QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"(?=\t|\r|\n|\Z)')
+
+
+def _quoted_tsv(text: str) -> bool:
+    """Does this TSV quote its cells the CSV way (what spreadsheets and Python's csv module write when a
+    cell holds a quotation mark: `"say ""no"" now"`)? Only when every cell that starts with a quotation
+    mark is one such quoted cell and at least one has a doubled mark inside; otherwise the cells are
+    read as written (`"Five Centers" strategy` is text, not a quoted cell)."""
+    doubled = False
+    for start in _CELL_START_QUOTE.finditer(text):
+        cell = _QUOTED_CELL.match(text, start.start())
+        if cell is None:
+            return False
+        doubled = doubled or '""' in cell.group()[1:-1]
+    return doubled
+
+
 def _pick_columns(header: list[str] | None, columns: str | None, path: str) -> tuple[int, int]:
     if not columns:
         if header:
@@ -85,8 +103,9 @@ def read_table(path: str, *, columns: str | None = None, encoding: str | None = 
         raise TransqaError("file is empty (no text to check)", path=path)
     delimiter = _dialect(path, text[:4096])
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell may be one long line
-    reader = csv.reader(_lines(text), delimiter=delimiter, strict=delimiter == ",",
-                        quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+    quoted = delimiter == "," or ('"' in text and _quoted_tsv(text))
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=quoted,
+                        quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE)
     rows = _rows(reader, delimiter, path)  # read as segments are built: no list of all rows
     first = next(rows, None)
     header = first[1] if first and _looks_like_header(first[1], columns) else None
