@@ -10,10 +10,11 @@ record, its capitalised `the X` with offsets and its lowercase `the x` packed in
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import defaultdict
 
-from transqa.checks.base import check_type
+from transqa.checks.base import check_type, segments_at
 from transqa.model import Hit
 
 # `the` + a word, then up to two following tokens (to see whether a longer name continues).
@@ -54,16 +55,33 @@ _CASE_BYTES = bytes(ord("A") if chr(b).isupper() else ord("a") if chr(b).islower
                     ord("0") if chr(b).isdigit() or chr(b) == "_" else ord(" ") for b in range(128)) + b" " * 128
 
 
+def _as_case_classes(error: UnicodeEncodeError) -> tuple[str, int]:
+    """A run of non-ASCII characters as ASCII for _CASE_BYTES: a word character (str.isalnum, as `\\w`
+    reads it) as a digit (neither case: no [A-Za-z] word starts after it), anything else as a space."""
+    run = error.object[error.start:error.end]
+    ascii_run = _RUNS.get(run)
+    if ascii_run is None:
+        ascii_run = "".join("0" if c.isalnum() else " " for c in run)
+        if len(_RUNS) < 4096 and len(run) < 8:  # the few short runs that recur: quotes, dashes
+            _RUNS[run] = ascii_run
+    return ascii_run, error.end
+
+
+_RUNS: dict[str, str] = {}
+
+
+codecs.register_error("transqa.case-classes", _as_case_classes)
+
+
 def _title_cased(text: str) -> bool:
     """Three or more words of 4+ letters after the first, three quarters of them capitalised."""
-    if text.isascii():
-        # With u capitalised and l small-letter initials of 4+ letter words, a title needs u - 1 >= 0.75 *
-        # (u + l - 1) at best, so u >= 3 and u >= 3 * (l - 1). u is at most the capitals starting a word;
-        # l is at least the words starting with four small letters. Most texts fail this count.
-        marks = b" " + text.encode("ascii").translate(_CASE_BYTES)
-        upper = marks.count(b" A")
-        if upper < 3 or upper < 3 * (marks.count(b" aaaa") - 1):
-            return False
+    # With u capitalised and l small-letter initials of 4+ letter words, a title needs u - 1 >= 0.75 *
+    # (u + l - 1) at best, so u >= 3 and u >= 3 * (l - 1). u is at most the capitals starting a word;
+    # l is at least the words starting with four small letters. Most texts fail this count.
+    marks = b" " + text.encode("ascii", "transqa.case-classes").translate(_CASE_BYTES)
+    upper = marks.count(b" A")
+    if upper < 3 or upper < 3 * (marks.count(b" aaaa") - 1):
+        return False
     initials = _LONG_WORD_INITIAL.findall(text)
     if len(initials) < 4:
         return False
@@ -82,21 +100,21 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _scan(text: str):
-    """(capitalised `the X` [(lower, start, end)], lowercase `the x` packed as 'word:start ...')."""
+    """(capitalised `the X` [(lower, start, end)], lowercase `the x` packed as 'word:start ...'); none of
+    them count in a title-cased line (finish tests that, for the few segments whose words it compares)."""
     caps, lowers = [], []
     for m in _THE.finditer(text):
         word = m.group(1)
-        if _is_lower(word):
-            if word not in _SKIP:  # never compared: a capitalised _SKIP word is not collected either
+        if word.islower():  # _is_lower and _is_capitalised inlined (the two tests that take most words)
+            if len(word) > 2 and word.isalpha() and word not in _SKIP:  # a _SKIP word is never compared
                 lowers.append(f"{word}:{m.start(1)}")
-        elif _is_capitalised(word) and word.lower() not in _SKIP:
+        elif len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \
+                and word.lower() not in _SKIP:
             nxt = m.group(2) or "."
             the = m.start() - 1
             quoted = the > 0 and text[the - 1] in "\"“‘'"
             if not (nxt[0].isupper() or nxt in _CONNECTORS or quoted or _inside_name(text, the)):
                 caps.append((word.lower(), m.start(1), m.end(1)))
-    if (caps or lowers) and _title_cased(text):
-        return [], ""
     return caps, " ".join(lowers)
 
 
@@ -109,6 +127,8 @@ class CapitalizationInconsistent:
     form occurs at least `min_majority` times.
     """
 
+    reads_segments = True  # finish reads the segments whose words it compares, to skip title-cased ones
+
     @staticmethod
     def collect(index, segment, options, context):
         caps, lowers = _scan(segment.target)
@@ -119,22 +139,26 @@ class CapitalizationInconsistent:
         return ()
 
     @staticmethod
-    def finish(records, options, context):
+    def finish(records, options, context, segments):
+        parsed = [(int(index), *rest.partition("|")[::2]) for index, _, rest in (r.partition("|") for r in records)]
+        titled = _Titles(segments)
+        with_caps = [(index, packed) for index, packed, _ in parsed if packed]
+        titled.read(index for index, _ in with_caps)
         capital: dict[str, list] = defaultdict(list)
-        for record in records:
-            index, _, rest = record.partition("|")
-            packed = rest.partition("|")[0]
-            if packed:
+        for index, packed in with_caps:
+            if not titled[index]:
                 for word, start in _unpack(packed):
-                    capital[word].append((int(index), start, start + len(word)))
+                    capital[word].append((index, start, start + len(word)))
         if not capital:
             return
+        compared = [(index, found) for index, _, lowers in parsed
+                    if (found := [(w, start) for w, start in _unpack(lowers) if w in capital])]
+        titled.read(index for index, _ in compared)
         lower: dict[str, list] = defaultdict(list)
-        for record in records:
-            index, _, rest = record.partition("|")
-            for word, start in _unpack(rest.partition("|")[2]):
-                if word in capital:
-                    lower[word].append((int(index), start, start + len(word)))
+        for index, found in compared:
+            if not titled[index]:
+                for word, start in found:
+                    lower[word].append((index, start, start + len(word)))
         for word, low in lower.items():
             cap = capital[word]
             if len(low) <= len(cap):
@@ -146,6 +170,19 @@ class CapitalizationInconsistent:
             for index, start, end in minority:
                 yield Hit("target", start, end, {"word": word, "other": other, "count": majority},
                           segment=index)
+
+
+class _Titles(dict):
+    """index -> whether that segment's target is title-cased, for the segments read so far."""
+
+    def __init__(self, segments):
+        super().__init__()
+        self.segments = segments
+
+    def read(self, indexes) -> None:
+        wanted = [i for i in dict.fromkeys(indexes) if i not in self]
+        for i, segment in segments_at(self.segments, wanted).items():
+            self[i] = _title_cased(segment.target)
 
 
 def _unpack(packed: str):
