@@ -1,5 +1,5 @@
-"""CONS002's memory-lean `finish` (occurrences as arrays of ints) yields exactly the hits, in exactly the
-order, of the earlier `finish` that kept a tuple of lists per occurrence (kept here as the oracle)."""
+"""CONS002's memory-lean `finish` (occurrences as arrays of ints) yields exactly the hits of the earlier
+`finish` that kept a tuple of lists per occurrence (kept here as the oracle)."""
 
 from __future__ import annotations
 
@@ -94,13 +94,19 @@ def documents(seed: int, count: int):
         yield segments
 
 
-def test_finish_equals_the_oracle_hit_for_hit_in_order():
+def _place(hit):
+    return hit.segment, hit.start, hit.end
+
+
+def test_finish_equals_the_oracle_hit_for_hit():
     options = {"min_shared": 1}
     fired = 0
     for segments in documents(3, 250):
         records = [r for i, s in enumerate(segments) for r in NameVariants.collect(i, s, options, None)]
         got = list(NameVariants.finish(records, options, None, segments))
-        assert got == list(oracle_finish(segments, options))
+        # finish reads a key's places in document order (the oracle in a set's order): the same hits,
+        # each span once per rule, which the engine sorts by segment and span
+        assert sorted(got, key=_place) == sorted(oracle_finish(segments, options), key=_place)
         fired += bool(got)
     assert fired > 60  # the documents do contain variants
 

@@ -293,24 +293,23 @@ def _variants(records, options, segments):
     for n, number in enumerate(occ_name):
         per_name[number].append(n)
     frequency = {w: sum(len(per_name[number]) for number in numbers) for w, numbers in names_with.items()}
-    sets: dict[str, set[int]] = {}
+    sets: dict[str, array] = {}
 
-    def occurrences_with(word: str) -> set[int]:
-        # the occurrences whose key has `word`, added in document order (as one set per word was)
+    def occurrences_with(word: str) -> array:
+        # the occurrences whose key has `word`, in document order (8 bytes each)
         if word not in sets:
-            sets[word] = set(sorted(n for number in names_with[word] for n in per_name[number]))
+            sets[word] = array("q", sorted(n for number in names_with[word] for n in per_name[number]))
         return sets[word]
 
-    # entity key (canonical words of a shorter name) -> [(form, index, start, end, occurrence)], one per
-    # place the key is found (an occurrence meets a key once per position k); a form is shared by all
-    # occurrences of its name, the text is sliced for the one shown only
-    forms = defaultdict(list)
+    # entity key (canonical words of a shorter name) -> occurrence, first and last token of each place
+    # the key is found, three ints in an array (an occurrence meets a key once per position k); a form
+    # (form_of) is shared by all occurrences of its name
+    forms: dict[tuple, array] = {}
     form_of: dict[tuple[int, int, int], tuple[str, ...]] = {}
     for key in distinct:
         rarest = min(key, key=lambda w: frequency[w])
         for n in occurrences_with(rarest):
-            index, offset = records[occ_record[n]] & _M_INDEX, occ_start[n]
-            tokens, spans, position, seq = names[occ_name[n]]
+            tokens, _, position, seq = names[occ_name[n]]
             for k in range(len(seq) - len(key) + 1):
                 if seq[k:k + len(key)] != key:
                     continue
@@ -318,13 +317,17 @@ def _variants(records, options, segments):
                 whole = (k == 0 or position[k - 1] != first) and (
                     k + len(key) == len(seq) or position[k + len(key)] != last)
                 if whole:
-                    form = form_of.get((occ_name[n], first, last))
-                    if form is None:
-                        form = form_of[occ_name[n], first, last] = tuple(words_of[t][2] for t in tokens[first:last + 1])
-                    start, end = spans[first][0] + offset, spans[last][1] + offset
-                    forms[key].append((form, index, start, end, n))
+                    if (occ_name[n], first, last) not in form_of:
+                        form_of[occ_name[n], first, last] = tuple(words_of[t][2] for t in tokens[first:last + 1])
+                    forms.setdefault(key, array("q")).extend((n, first, last))
     reported = set()
-    for found in forms.values():
+    for places in forms.values():
+        found = []  # (form, index, start, end, occurrence) of each place, in the order found
+        for j in range(0, len(places), 3):
+            n, first, last = places[j:j + 3]
+            spans, offset = names[occ_name[n]][1], occ_start[n]
+            found.append((form_of[occ_name[n], first, last], records[occ_record[n]] & _M_INDEX,
+                          spans[first][0] + offset, spans[last][1] + offset, n))
         variants = {f[0] for f in found}
         if len(variants) < 2:
             continue
