@@ -90,3 +90,13 @@ def test_proportions_pass(zh, en):
 ])
 def test_changed_proportions_are_reported(zh, en, expect):
     assert _problems(zh, en) == expect
+
+
+def test_a_level_score_may_be_rendered_as_a_draw():
+    # newstest2019 line 1324: 1:1平局 -> "ended in a draw" (1 was paired with "second half")
+    assert _problems("梅西下半场替补登场，双方1:1平局收场。", "Messi came on in the second half. The game ended in a draw.") == []
+    assert _problems("以2比2战平", "drew 2-2") == []
+    # a changed level score is still reported (as numbers the source does not have) ...
+    assert _problems("双方1:1平局收场。", "The game ended in a 2-2 draw.") == [("", "2"), ("", "2")]
+    # ... and a score that is not level stays strict
+    assert _problems("丁宁开局3：1领先。", "Ding Ning was 3-0 ahead.") == [("1", "0")]

@@ -298,10 +298,25 @@ def extract_zh(text: str) -> list[Quantity]:
     _times(text, claims, out)
     _percents(text, claims, out)
     _numbers(text, claims, out)
+    if "平" in text or "握手言和" in text:
+        _drawn_scores(text, out)
     out.sort(key=START)
     if index is not None:
         out = [_remap(q, index, original) for q in out]
     return out
+
+
+# a level score: 1:1平局, 以2比2战平, 0：0握手言和 (the translation may say only "a draw")
+DRAWN_SCORE = re.compile(r"(\d{1,2})\s*[:：比]\s*(\d{1,2})(?=\s*(?:平|战平|打平|逼平|的平局|握手言和))")
+
+
+def _drawn_scores(text: str, out: list[Quantity]) -> None:
+    """Both sides of a level score are soft (vague): "ended in a draw" renders 1:1平局 without its
+    numbers. A score that is not level (3:1领先) stays strict."""
+    drawn = {m.span(g) for m in DRAWN_SCORE.finditer(text) if m.group(1) == m.group(2) for g in (1, 2)}
+    if drawn:
+        out[:] = [Quantity(q.kind, q.value, q.start, q.end, q.text, words=q.words, place=q.place, vague=True)
+                  if (q.start, q.end) in drawn and q.kind == "cardinal" else q for q in out]
 
 
 VAGUE_RE = re.compile(r"(?=[上成数几好十])(?:上|成|数|几|好几|十几)(?P<s>十万|百万|千万|十|百|千|万|亿)"
