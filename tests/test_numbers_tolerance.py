@@ -100,3 +100,26 @@ def test_a_level_score_may_be_rendered_as_a_draw():
     assert _problems("双方1:1平局收场。", "The game ended in a 2-2 draw.") == [("", "2"), ("", "2")]
     # ... and a score that is not level stays strict
     assert _problems("丁宁开局3：1领先。", "Ding Ning was 3-0 ahead.") == [("1", "0")]
+
+
+@pytest.mark.parametrize("zh, en", [
+    # WMT21 TED MT outputs that were flagged although the numbers agree
+    ("五年时间，两百五十万个部分。", "five years and two and a half million parts."),
+    ("大概是后20%的3.5到4倍。", "about three and a half, four times the bottom 20 percent."),
+    ("这一比例上升到了60%或65%。", "that percentage rises to 60 or 65 percent."),
+    ("谋杀率从每一百万15起直到150起。", "The murder rate ranges from 15 to 150 per million."),
+    ("增长了5%和6%", "grew by 5 and 6 per cent"),
+    ("一年半", "one and a half years"),
+])
+def test_shared_units_and_halves_pass(zh, en):
+    assert _problems(zh, en) == []
+
+
+@pytest.mark.parametrize("zh, en, expect", [
+    ("五年时间，两百五十万个部分。", "five years and three and a half million parts.", [("两百五十万", "three and a half million")]),
+    ("这一比例上升到了60%或65%。", "that percentage rises to 50 or 65 percent.", [("60%", "50")]),
+    # a year or a thousands figure before "and N%" keeps its own kind
+    ("2019年和5%", "in 2019 and 5%", []),
+])
+def test_shared_units_and_halves_still_report_changes(zh, en, expect):
+    assert _problems(zh, en) == expect

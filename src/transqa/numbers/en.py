@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from transqa.numbers import en_words
 from transqa.numbers.en_words import (ORD_TENS, ORD_UNITS, PERCENT_WORD, WORD_SCALES,
                                       _parse_words, finditer_words)
 from transqa.numbers.model import START, Claims as _Claims, Quantity, mask_long_digit_runs, matches_at, place_of
@@ -62,7 +63,9 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 PERCENT_RE = re.compile(rf"(?=[-−–\d.])(?<![\w,])(?<!\d\.)(?P<neg>(?<![\d%])[-−–])?(?P<v>{NUM}|(?<![\w.])\.\d+)\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|"
                         rf"percentage\s+points?\b|percentage\b|per\s*mille\b|‰)")
 PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,$])(?P<v>{NUM})(?=\s*(?:-|–|—|~|to)\s*{NUM}\s*(?:%|percent\b|per\s+cent\b|"
-                              rf"percentage\s+points?\b)|\s*(?:and|or)\s*{NUM}\s*percentage\s+points?\b)")
+                              rf"percentage\s+points?\b)|\s*(?:and|or)\s*{NUM}\s*percentage\s+points?\b"
+                              # 60 or 65 percent, 5 and 6 per cent: one unit for both (not after a year or 1,000: 2019 and 5%)
+                              rf"|(?<![\d,]\d\d\d)\s+(?:and|or)\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))")
 FRACTION_RE = re.compile(r"(\d(?<![\w/.,]\d)\d?)/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
     rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
@@ -339,6 +342,30 @@ def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
 PROPORTION_GAP = re.compile(r" (?:out of|of(?: the| every| all)?|(?:[a-z]+ )?in(?: every| each)?) ")
 
 
+# two and a half million, three and a half (the words pass reads "two" and "a half" apart)
+AND_A_HALF_RE = re.compile(rf"\b(?P<n>(?:{en_words._W})(?:[- ](?:{en_words._W}))?)\s+and\s+a\s+half\b"
+                           rf"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?")
+# per million, per thousand: the scale word alone stands for its value (每一百万 -> per million)
+PER_SCALE_RE = re.compile(r"\bper\s+(hundred|thousand|million|billion)\b")
+
+
+def _halves_and_scales(text: str, claims: _Claims, out: list[Quantity]) -> None:
+    if " and a half" in text:
+        for m in AND_A_HALF_RE.finditer(text):
+            parsed = _parse_words(LETTERS.findall(m.group("n")))
+            if parsed and parsed[0] == "cardinal" and claims.free(m.start(), m.end()):
+                scale = WORD_SCALES[m.group("scale")] if m.group("scale") else 1
+                claims.take(m.start(), m.end())
+                out.append(Quantity("cardinal", (parsed[1] + 0.5) * scale, m.start(), m.end(), m.group(),
+                                    words=True))
+    if "per " in text:
+        for m in PER_SCALE_RE.finditer(text):
+            if claims.free(m.start(1), m.end(1)):
+                claims.take(m.start(1), m.end(1))
+                out.append(Quantity("cardinal", WORD_SCALES[m.group(1)], m.start(1), m.end(1), m.group(1),
+                                    words=True))
+
+
 def _proportions(text: str, out: list[Quantity]) -> None:
     """N of M read as the fraction N/M as well as two numbers (the spans are not claimed: 六分之一 finds
     "one person in six", 6名患者中的5名 still finds five and six). Only words: never reported as extra."""
@@ -424,6 +451,7 @@ def extract_en(text: str, words: bool = True) -> list[Quantity]:
         _years(text, claims, out, runs)
         _digits(text, claims, out, runs)
     if words:
+        _halves_and_scales(text, claims, out)
         _words(text, claims, out)
         _proportions(text, out)
     out.sort(key=START)
