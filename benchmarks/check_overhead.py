@@ -209,9 +209,13 @@ def main() -> None:
           f"collections by generation {result['gc_runs']}")
 
     if args.copies and args.pairs:
+        cycle = _cycle(data)
+        if args.pairs < cycle + args.copies or args.copies > cycle:
+            raise SystemExit(f"--copies {args.copies}: needs --pairs >= {cycle + args.copies} and at most "
+                             f"{cycle} (one copy is {cycle} pairs)")
         copies = {}
         for copy in (0, 1):
-            start = copy * _cycle(data)
+            start = copy * cycle
             copies[copy] = (_slice(Path(src), start, args.copies, work / f"copy{copy}.zh"),
                             _slice(Path(tgt), start, args.copies, work / f"copy{copy}.en"))
         times = {0: [], 1: []}
