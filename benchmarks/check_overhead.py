@@ -11,8 +11,9 @@ first segment chunk's lazy set-up is inside "segment rules"), per-pair costs in 
 its own time only (a wrapped step inside another is subtracted from it). Cyclic GC time is measured
 with gc.callbacks and printed apart (it is also inside the steps it interrupted).
 
---copies N: benchmarks/run.py replicates newstest with a copy number appended to both sides of every
-copy after the first ("（1）" / " (1)"), so every replicated pair has a number: the rules alone (warm
+--copies N: benchmarks/run.py replicates newstest with a copy mark appended to both sides of every
+copy after the first (letters since 2026-11-29, "（b）" / " (b)"; a number before, which gave every
+replicated pair a number to check): the rules alone (warm
 Context, as benchmarks/rule_costs.py runs them) on the first N pairs of copy 0 and of copy 1, in
 alternating fresh processes, medians of --rounds.
 """
@@ -224,7 +225,7 @@ def main() -> None:
                 times[copy].append(_child(["rules", *copies[copy], glossaries])["us"])
         a, b = statistics.median(times[0]), statistics.median(times[1])
         print(f"\nrules alone, first {args.copies:,} pairs, medians of {args.rounds}: copy 0 (newstest as is) "
-              f"{a:.1f} µs/pair, copy 1 (' (1)' appended) {b:.1f} µs/pair, +{b - a:.1f} ({b / a - 1:+.0%})")
+              f"{a:.1f} µs/pair, copy 1 (its mark appended) {b:.1f} µs/pair, +{b - a:.1f} ({b / a - 1:+.0%})")
 
 
 if __name__ == "__main__":
