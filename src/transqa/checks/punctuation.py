@@ -155,6 +155,27 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,;:!?]|\.(?![.
 _DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
 _SPACE_PUNCT_GATE = re.compile(r"\s[,;:!?.]")
 _PUNCT_PAIR_GATE = re.compile(r"[,;:!?.][,;:.]")
+
+
+class _ByFirstChar:
+    """`search(text) is not None` for a regex `[chars]rest`, as one regex per character of `chars` that
+    starts with it: the regex engine scans for a leading literal quickly (a C loop) but tests a leading
+    class at every character, and a character absent from the text (`in`, also a C scan) is skipped."""
+
+    def __init__(self, chars: str, rest: str):
+        self.searches = tuple((c, re.compile(re.escape(c) + rest).search) for c in chars)
+
+    def __call__(self, text: str) -> bool:
+        for char, search in self.searches:
+            if char in text and search(text) is not None:
+                return True
+        return False
+
+
+# _SPACE_PUNCT_GATE and _PUNCT_PAIR_GATE found (tests/test_punctuation_gates.py: the same texts)
+_may_space_before_punct = _ByFirstChar(",;:!?.", r"(?<=\s.)")
+_may_double_punct = _ByFirstChar(",;:!?.", "[,;:.]")
+
 _ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof|"
                                r"ft|in|lb|lbs|oz|yd|mi|sq|approx|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                                r"Sep|Sept|Oct|Nov|Dec)\.)$")
@@ -163,7 +184,7 @@ _ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|
 @check_type("space-before-punctuation", placeholders=("mark",))
 def space_before_punctuation(segment, options, context):
     """A space before , ; : ! ? or a final full stop (`word ,`). Ellipses and decimals are fine."""
-    if not _SPACE_PUNCT_GATE.search(segment.target):
+    if not _may_space_before_punct(segment.target):
         return ()
     return [Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
             for m in _SPACE_BEFORE.finditer(segment.target)]
@@ -173,7 +194,7 @@ def space_before_punctuation(segment, options, context):
 def doubled_punctuation(segment, options, context):
     """Two punctuation marks where one belongs: `,,` `..` `,.` `;.` `?.`. Abbreviations (`etc.,` `U.S.,`) are fine."""
     text = segment.target
-    if not _PUNCT_PAIR_GATE.search(text):
+    if not _may_double_punct(text):
         return ()
     return _doubled_hits(text)
 
@@ -190,6 +211,7 @@ _FIRST_WORD = re.compile(r"[\s\"“‘'(\[«—-]*([^\W\d_][\w'’-]*)")
 _MID_START = re.compile(r"(?<=[a-z0-9%\"”’)][.!?])([\"”’)]*\s+[\"“‘(]?)([a-z][\w'’-]*)")
 # What a _MID_START match needs, without its per-position look-behind (a fast scan for most texts).
 _MID_START_GATE = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[a-z]")
+_may_start_mid_sentence = _ByFirstChar(".!?", r"[\"”’)]*\s+[\"“‘(]?[a-z]")  # _MID_START_GATE found
 _INNER_CAPITAL = re.compile(r"[a-z][\w'’-]*[A-Z]")  # iPhone, eBay, mRNA: lowercase by design
 _ZH_SENTENCE_START = LazyPattern(r"^[\s“‘「『（(《]*[\u3400-\u9fff]")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
@@ -222,7 +244,7 @@ def lowercase_sentence_start(segment, options, context):
             and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
         word = first.group(1)
         hits.append(Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper()))
-    if _MID_START_GATE.search(text):
+    if _may_start_mid_sentence(text):
         hits += _mid_sentence_hits(text)
     return hits
 
@@ -237,13 +259,26 @@ def _mid_sentence_hits(text: str):
         yield Hit("target", m.start(2), m.start(2) + 1, {"word": word}, suggestion=word[0].upper())
 
 
+_STOPS = frozenset(".!?…。！？:;：；")
+
+
+def _ends_sentence(target: str) -> bool:
+    """`not target.strip() or _EN_SENTENCE_END.search(target[-12:])`, without the regex when the last
+    character but white space is a stop or colon within those 12 (then the regex matches there)."""
+    body = target.rstrip()
+    if not body:
+        return True
+    if body[-1] in _STOPS and len(target) - len(body) < 12:
+        return True
+    return _EN_SENTENCE_END.search(target[-12:]) is not None
+
+
 @check_type("missing-final-punctuation", placeholders=("mark",))
 def missing_final_punctuation(segment, options, context):
     """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon)."""
     source, target = segment.source, segment.target
     m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
-    if not m or not target.strip() or _EN_SENTENCE_END.search(target[-12:]) \
-            or _TRAILING_NOTE.search(target[-200:]):
+    if not m or _ends_sentence(target) or _TRAILING_NOTE.search(target[-200:]):
         return ()
     end = len(target.rstrip())
     mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
