@@ -185,7 +185,7 @@ def test_chunked_collect_matches_whole_document(code):
              ("戊", "The Shanghai Intellectual Property Court reopened.")]
     segments = tuple(Segment(i, s, t) for i, (s, t) in enumerate(pairs, 1))
     rule, context = RULES[code], Context()
-    whole = list(finish_records(rule, collect_records(rule, segments, context), context))
+    whole = list(finish_records(rule, collect_records(rule, segments, context), context, segments))
     records = collect_records(rule, segments[:4], context) + collect_records(rule, segments[4:], context, offset=4)
-    assert list(finish_records(rule, records, context)) == whole
+    assert list(finish_records(rule, records, context, segments)) == whole
     assert whole, f"{code} found nothing in the chunking document"
