@@ -117,36 +117,42 @@ class LengthRatio:
     @staticmethod
     def finish(records, options, context, segments):
         a, b, n0 = max(options["prior_a"], 1e-6), options["prior_b"], options["prior_weight"]
+        sqrt = math.sqrt  # sigma(units) below is 1.4826 * sqrt(a + b / units), written inline (same floats)
 
-        def sigma(units: float) -> float:
-            return 1.4826 * math.sqrt(a + b / units)
-
-        # units and log ratios of the records with words, as two arrays of doubles (16 bytes a record,
-        # not a tuple of two floats: at 200,000 pairs this list was the finish's peak, 28 MB)
-        unit_of, ratio_of = array("d"), array("d")
-        for units, words in map(_units_words, records):
+        # position, units and log ratio of each record with words, in arrays (24 bytes a record, not a
+        # tuple: at 200,000 pairs a list of tuples was the finish's peak, 28 MB); log_ratio written inline
+        at, unit_of, ratio_of = array("q"), array("d"), array("d")
+        log = math.log
+        for position, record in enumerate(records):
+            if type(record) is tuple:
+                units, words = record[1], record[2]
+            else:
+                units, words = (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF
             if words > 0:
+                at.append(position)
                 unit_of.append(units)
-                ratio_of.append(log_ratio(units, words))
+                ratio_of.append(log((words + 0.5) / units))
         if not ratio_of:
             return
         n = len(ratio_of)
         centre = (n * statistics.median(ratio_of) + n0 * options["prior_median"]) / (n + n0)
-        spread = statistics.median(abs(x - centre) / sigma(units) for units, x in zip(unit_of, ratio_of)) / 0.6745
-        del unit_of, ratio_of
+        spread = statistics.median(abs(x - centre) / (1.4826 * sqrt(a + b / units))
+                                   for units, x in zip(unit_of, ratio_of)) / 0.6745
         k = min(3.0, max(1.0, (n * spread + n0) / (n + n0)))
         short, limit, supported, min_units = (options["direction"] == "short", options["z"],
                                               options["supported_z"], options["min_units"])
+        beyond = -min(limit, supported) if short else limit
         # candidates: a hit, or (omissions) a z that a target with fewer sentences would make one; their
         # sentences are counted on the texts, read together (a words > 0 target has a non-empty body)
         candidates = []
-        for record in records:
-            index, units, words = _unpack(record)
-            if units < min_units or words == 0:
+        for position, units, ratio in zip(at, unit_of, ratio_of):
+            if units < min_units:
                 continue
-            z = (log_ratio(units, words) - centre) / (k * sigma(units))
-            if (z <= -min(limit, supported)) if short else (z >= limit):
+            z = (ratio - centre) / (k * (1.4826 * sqrt(a + b / units)))
+            if (z <= beyond) if short else (z >= beyond):
+                index, _, words = _unpack(records[position])
                 candidates.append((index, units, words, z))
+        del at, unit_of, ratio_of
         texts = segments_at(segments, [c[0] for c in candidates]) if candidates else {}
         for index, units, words, z in candidates:
             segment = texts[index]
