@@ -142,3 +142,23 @@ def test_source_regexes_equal_their_plus_forms():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         for fast, slow in plain:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_a_short_target_ending_on_a_weak_word_is_an_omission():
+    """z between -z and -supported_z: flagged when the target ends on `of.` (cut mid-clause, as the
+    planted omission `... the rise of.`), not when it ends on a word that ends sentences (`said.`)."""
+    from transqa.checks.base import Context
+    from transqa.checks.length import _OPTIONS, LengthRatio, _ends_on_a_weak_word
+    from transqa.model import Location, Segment
+
+    normal = " ".join(["word"] * 27) + " end."
+    source = "中" * 40
+    for ending, fires in (("of.", True), ("said.", False), ('"in.', True), ("on.", True), ("Shanghai.", False)):
+        cut = " ".join(["word"] * 15) + " " + ending  # 16 words: z about -2.8 against 28
+        targets = [normal] * 40 + [cut]
+        segments = [Segment(n, source, t, Location("a", n), Location("b", n)) for n, t in enumerate(targets)]
+        records = [r for i, s in enumerate(segments) for r in LengthRatio.collect(i, s, _OPTIONS, Context())]
+        hits = list(LengthRatio.finish(records, dict(_OPTIONS, direction="short"), None, segments))
+        assert [h.segment for h in hits] == ([40] if fires else []), ending
+        assert all(-3.0 < h.args["z"] <= -2.5 for h in hits)
+        assert _ends_on_a_weak_word(cut) is fires
