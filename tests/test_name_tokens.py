@@ -57,3 +57,10 @@ def test_bounds_on_real_targets():
     assert sum(1 for t in texts if token_reading(t)) > 4000
     for text in texts:
         assert fast_bounds(text) == token_reading(text), text
+
+
+def test_a_long_text_with_thousands_of_restarts_does_not_recurse():
+    """Each full stop after a word that is no abbreviation, and each capital inside a token, restarts the
+    search: a loop, not recursion (3,000 of them raised RecursionError before)."""
+    for text in ("Mr. Smith. " * 3000, "x'Yo Man " * 3000, "Foo.Bar Baz " * 3000):
+        assert fast_bounds(text) == token_reading(text)

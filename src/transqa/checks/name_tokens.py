@@ -44,14 +44,21 @@ def bounds_reader(tokens, abbreviations, connectors, leading):
     abbreviations, connectors, leading = frozenset(abbreviations), frozenset(connectors), frozenset(leading)
 
     def name_bounds(text: str, pos: int = 0) -> list[int]:
-        out = []
+        out: list[int] = []
+        while pos is not None:
+            pos = _runs(text, pos, out)
+        return out
+
+    def _runs(text: str, pos: int, out: list[int]) -> int | None:
+        """Adds the names of the runs from `pos` to `out`; where a match must be searched again from a
+        later position (a loop, not recursion: a long text may need thousands), returns that position."""
         for m in finditer(text, pos):
             start, end = m.span()
             if start and text[start - 1] in "&'’" and _inside_token(text, start):
-                return out + name_bounds(text, start + 1)  # searched again from the next character
+                return start + 1  # searched again from the next character
             dot = m.start(1)
             if dot >= 0 and text[start:dot].replace("’", "'").lower() not in abbreviations:
-                return out + name_bounds(text, dot)  # the full stop ends the first token, a run by itself
+                return dot  # the full stop ends the first token, a run by itself
             run = m.group()
             if "\n" in run:
                 spans = [(a, b) for a, b, _ in tokens(text, start, end)]
@@ -79,7 +86,7 @@ def bounds_reader(tokens, abbreviations, connectors, leading):
             else:
                 a = start + sum(map(len, pieces[:first])) + first
                 out += (a, a + sum(map(len, pieces[first:last + 1])) + last - first)
-        return out
+        return None
 
     return name_bounds
 
