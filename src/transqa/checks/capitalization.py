@@ -140,18 +140,19 @@ class CapitalizationInconsistent:
 
     @staticmethod
     def finish(records, options, context, segments):
-        parsed = [(int(index), *rest.partition("|")[::2]) for index, _, rest in (r.partition("|") for r in records)]
+        # records are parsed twice, not kept parsed: a list of every parsed record was the finish's peak
         titled = _Titles(segments)
-        with_caps = [(index, packed) for index, packed, _ in parsed if packed]
+        with_caps = [(index, packed) for index, packed, _ in _parsed(records) if packed]
         titled.read(index for index, _ in with_caps)
         capital: dict[str, list] = defaultdict(list)
         for index, packed in with_caps:
             if not titled[index]:
                 for word, start in _unpack(packed):
                     capital[word].append((index, start, start + len(word)))
+        del with_caps
         if not capital:
             return
-        compared = [(index, found) for index, _, lowers in parsed
+        compared = [(index, found) for index, _, lowers in _parsed(records)
                     if (found := [(w, start) for w, start in _unpack(lowers) if w in capital])]
         titled.read(index for index, _ in compared)
         lower: dict[str, list] = defaultdict(list)
@@ -170,6 +171,14 @@ class CapitalizationInconsistent:
             for index, start, end in minority:
                 yield Hit("target", start, end, {"word": word, "other": other, "count": majority},
                           segment=index)
+
+
+def _parsed(records):
+    """(index, packed capitalised words, packed lower-case words) of each 'index|packed|lowers' record."""
+    for record in records:
+        index, _, rest = record.partition("|")
+        packed, _, lowers = rest.partition("|")
+        yield int(index), packed, lowers
 
 
 class _Titles(dict):
