@@ -338,10 +338,6 @@ def _in_every(text: str, claims: _Claims, out: list[Quantity]) -> None:
             out.append(Quantity("fraction", 1 / den, m.start(), m.end(), m.group(), words=True))
 
 
-# five of six patients, three out of four, one person in six, two in every five: a proportion
-PROPORTION_GAP = re.compile(r" (?:out of|of(?: the| every| all)?|(?:[a-z]+ )?in(?: every| each)?) ")
-
-
 # two and a half million, three and a half (the words pass reads "two" and "a half" apart)
 AND_A_HALF_RE = re.compile(rf"\b(?P<n>(?:{en_words._W})(?:[- ](?:{en_words._W}))?)\s+and\s+a\s+half\b"
                            rf"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?")
@@ -364,6 +360,10 @@ def _halves_and_scales(text: str, claims: _Claims, out: list[Quantity]) -> None:
                 claims.take(m.start(1), m.end(1))
                 out.append(Quantity("cardinal", WORD_SCALES[m.group(1)], m.start(1), m.end(1), m.group(1),
                                     words=True))
+
+
+# five of six patients, three out of four, one person in six, two in every five: a proportion
+PROPORTION_GAP = re.compile(r" (?:out of|of(?: the| every| all)?|(?:[a-z]+ )?in(?: every| each)?) ")
 
 
 def _proportions(text: str, out: list[Quantity]) -> None:

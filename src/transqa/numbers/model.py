@@ -92,14 +92,19 @@ class Quantity:
 
     def moved(self, start: int, end: int, text: str) -> Quantity:
         """The same quantity at another span (what dataclasses.replace gives, at a fraction of its cost)."""
-        q = object.__new__(Quantity)
-        _set(q, "__dict__", {**self.__dict__, "start": start, "end": end, "text": text})
-        return q
+        return self._with({"start": start, "end": end, "text": text})
 
     def as_ident(self) -> Quantity:
         """The same quantity marked as part of a name or code (dataclasses.replace(q, ident=True))."""
+        return self._with({"ident": True})
+
+    def as_vague(self) -> Quantity:
+        """The same quantity marked as having no exact value to hold a translation to (replace(q, vague=True))."""
+        return self._with({"vague": True})
+
+    def _with(self, fields: dict) -> Quantity:
         q = object.__new__(Quantity)
-        _set(q, "__dict__", {**self.__dict__, "ident": True})
+        _set(q, "__dict__", {**self.__dict__, **fields})
         return q
 
     def describe(self) -> str:

@@ -315,8 +315,7 @@ def _drawn_scores(text: str, out: list[Quantity]) -> None:
     numbers. A score that is not level (3:1领先) stays strict."""
     drawn = {m.span(g) for m in DRAWN_SCORE.finditer(text) if m.group(1) == m.group(2) for g in (1, 2)}
     if drawn:
-        out[:] = [Quantity(q.kind, q.value, q.start, q.end, q.text, words=q.words, place=q.place, vague=True)
-                  if (q.start, q.end) in drawn and q.kind == "cardinal" else q for q in out]
+        out[:] = [q.as_vague() if (q.start, q.end) in drawn and q.kind == "cardinal" else q for q in out]
 
 
 VAGUE_RE = re.compile(r"(?=[上成数几好十])(?:上|成|数|几|好几|十几)(?P<s>十万|百万|千万|十|百|千|万|亿)"
