@@ -36,10 +36,12 @@ def existence(segment, options, context):
     matchers = live(matchers, text)  # most segments: no needle of any pattern, nothing to run
     if not matchers:
         return ()
-    return _hits(segment, side, text, matchers, shield, options["scope"])
+    return pattern_hits(segment, side, text, matchers, shield, options["scope"])
 
 
-def _hits(segment, side, text, matchers, shield, scope):
+def pattern_hits(segment, side, text, matchers, shield, scope):
+    """Each match of `matchers` on `side` (once per span, none inside an exception), as Hits with
+    {group1}..{group3}; `scope` as in the rules (text, sentence, heading). Also target-only's."""
     spans = ((0, len(text)),) if scope == "text" else units(segment, side, scope)
     label = where(segment, side)
     seen = set()

@@ -9,7 +9,7 @@ text has its counterpart and nothing is reported.
 from __future__ import annotations
 
 from transqa.checks.base import check_type
-from transqa.model import Hit
+from transqa.checks.existence import pattern_hits
 from transqa.userpatterns import Exceptions, compile_any, live, rule_state, validate_common, where
 
 
@@ -30,7 +30,7 @@ def _prepare(options):
 
 @check_type("target-only", options={"tokens": [], "patterns": [], "source_tokens": [], "source_patterns": [],
                                     "ignorecase": True, "exceptions": []},
-            placeholders=("group1",), validate=_validate)
+            placeholders=("group1", "group2", "group3"), validate=_validate)
 def target_only(segment, options, context):
     """Each target match of `patterns`/`tokens` when the source has none of `source_patterns`/`source_tokens`."""
     if not segment.target:
@@ -43,13 +43,4 @@ def target_only(segment, options, context):
     for matcher in live(counterparts, segment.source or ""):
         if matcher.search(segment.source, source_label) is not None:
             return ()
-    return _hits(segment, wanted, shield)
-
-
-def _hits(segment, matchers, shield):
-    text, label, seen = segment.target, where(segment, "target"), set()
-    for matcher in matchers:
-        for m in matcher.scan(text, label):
-            if m.span() not in seen and not shield.covers(text, *m.span()):
-                seen.add(m.span())
-                yield Hit("target", m.start(), m.end(), {"group1": (m.groups() or ("",))[0] or ""})
+    return pattern_hits(segment, "target", segment.target, wanted, shield, "text")
