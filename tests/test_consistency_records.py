@@ -114,11 +114,11 @@ def test_stable_hash_is_the_8_byte_blake2b_digest():
 
 def test_segment_inconsistency_finish_groups_only_repeated_sources():
     """CONS001's finish groups only sources met twice (keys found on a sorted copy): the hits, in order,
-    of grouping every record."""
+    of grouping every record (each group's hits made by the same _inconsistent)."""
     from collections import defaultdict
 
-    from transqa.checks.consistency import _M64, SegmentInconsistency, _dominant, _norm, body_span
-    from transqa.model import Hit, Location, Segment
+    from transqa.checks.consistency import _M64, SegmentInconsistency, _inconsistent, _norm
+    from transqa.model import Location, Segment
 
     def oracle(records):
         groups = defaultdict(list)
@@ -127,15 +127,7 @@ def test_segment_inconsistency_finish_groups_only_repeated_sources():
         for group in groups.values():
             if len(group) < 2:
                 continue
-            group = [(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group]
-            if len({r[0] for r in group}) < 2:
-                continue
-            best = _dominant([(r[0], r[1]) for r in group])
-            first = next(r for r in group if r[0] == best)
-            for target, index, _, text in group:
-                if target != best:
-                    yield Hit("target", *body_span(text), {"first": first[2], "other": best},
-                              suggestion=best, segment=index)
+            yield from _inconsistent([(_norm(r[2]), r[0] >> 64, r[1], r[2]) for r in group])
 
     rng = random.Random(15)
     sources = ["上海会议开幕", "经济发展很快", "中国代表团", "会议结束了", "天气很好啊"] + [f"句子{n}号文本" for n in range(300)]
