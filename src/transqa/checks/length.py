@@ -124,10 +124,7 @@ class LengthRatio:
         at, unit_of, ratio_of = array("q"), array("d"), array("d")
         log = math.log
         for position, record in enumerate(records):
-            if type(record) is tuple:
-                units, words = record[1], record[2]
-            else:
-                units, words = (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF
+            _, units, words = _unpack(record)
             if words > 0:
                 at.append(position)
                 unit_of.append(units)
@@ -176,12 +173,6 @@ def _pack(index, units, words):
     if units * 2 != units2 or units2 >> 16 or words >> 16:
         return (index, units, words)
     return (index << 32) | units2 | words << 16
-
-
-def _units_words(record) -> tuple[float, int]:
-    if type(record) is tuple:
-        return record[1], record[2]
-    return (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF
 
 
 def _unpack(record) -> tuple:
