@@ -149,19 +149,19 @@ def _emit(report, fmt: str, output: str | None, outputs: list[tuple[str, str]], 
           quiet: bool) -> None:
     """Write the main report (stdout or --output) and every --output-format file; exit with the verdict."""
     from transqa.outputs import write_atomic
-    from transqa.reporters import render
+    from transqa.reporters import chunks
 
-    def text(name: str, color: bool = False) -> str:
+    def text(name: str, color: bool = False):  # the report in pieces (JSON: one per finding), never joined
         if name == "terminal" and report.extra.get("files"):
             from transqa.batch import render_terminal
 
-            return render_terminal(report, color=color)
-        return render(report, name, color=color)
+            return [render_terminal(report, color=color)]
+        return chunks(report, name, color=color)
 
     if output is not None:
         write_atomic(output, text(fmt), inputs=inputs)
     elif not quiet:
-        sys.stdout.write(text(fmt, color=_use_color(None) and fmt == "terminal"))
+        sys.stdout.writelines(text(fmt, color=_use_color(None) and fmt == "terminal"))
     for name, path in outputs:
         write_atomic(path, text(name), inputs=inputs)
     warn = _warn(quiet)

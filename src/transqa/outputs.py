@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from transqa.errors import TransqaError
@@ -26,7 +27,10 @@ def refuse_inputs(path: str | Path, inputs) -> None:
             raise TransqaError("output path is one of the input files; refusing to overwrite it", path=str(path))
 
 
-def write_atomic(path: str | Path, text: str, *, inputs: list[str] = ()) -> None:
+def write_atomic(path: str | Path, text: str | Iterable[str], *, inputs: list[str] = ()) -> None:
+    """Write `text` (a string, or its pieces, e.g. a reporter's `chunks`: written as they come, never
+    joined) to a temporary file beside `path`, then rename it over `path`. If anything fails, the
+    pieces included, `path` is left as it was and the temporary file is removed."""
     target = Path(path)
     refuse_inputs(path, inputs)
     if target.is_dir():
@@ -40,7 +44,11 @@ def write_atomic(path: str | Path, text: str, *, inputs: list[str] = ()) -> None
         raise TransqaError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     except BaseException as exc:  # never leave the temporary file behind, whatever went wrong

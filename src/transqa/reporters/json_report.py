@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from operator import methodcaller
 from typing import Any
 
 from transqa import __version__
 from transqa.model import Report
+from transqa.reporters.json_stream import Streamed, chunks as json_chunks, materialise
 
 SCHEMA_VERSION = 1
 
 
 def report_dict(report: Report) -> dict[str, Any]:
+    return materialise(_report(report))
+
+
+def _report(report: Report) -> dict[str, Any]:
+    """The report with its findings as a `Streamed` list: each finding's dict is made while writing."""
     s = report.score
     return {
         "schema_version": SCHEMA_VERSION,
@@ -30,7 +37,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "baselined": len(report.extra.get("baselined", ())),
             **({"metrics": report.extra["metrics"]} if report.extra.get("metrics") else {}),
         },
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": Streamed(report.findings, methodcaller("to_dict")),
         "unused_waivers": [{"code": w.code, "fingerprint": w.fingerprint, "reason": w.reason}
                            for w in report.extra.get("unused_waivers", ())],
         **({"files": _files(report)} if report.extra.get("files") else {}),
@@ -44,5 +51,10 @@ def _files(report: Report) -> list[dict[str, Any]]:
              "by_severity": dict(item["score"].by_severity)} for item in report.extra["files"]]
 
 
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The report's text in pieces (one per finding): what `render` returns, without holding it all."""
+    return json_chunks(_report(report))
+
+
 def render(report: Report, *, color: bool = False) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))
