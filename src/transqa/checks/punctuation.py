@@ -106,11 +106,19 @@ def _bracket_hits(text: str):
 _QUOTE_RE = re.compile(r'["“”]')
 
 
-def _is_opening(text: str, pos: int) -> bool:
-    """A straight quote opens when it follows the start, a space or a bracket and precedes a non-space."""
+_NEXT_TO_SPACE = frozenset("([{—-/")  # a quote after these opens, like one after a space
+_BEFORE_SPACE = frozenset(",.;:!?)]")  # a quote before these closes, like one before a space
+
+
+def _quote_side(text: str, pos: int) -> int:
+    """1: a straight quote that opens (after the start, a space or a bracket, before a non-space);
+    -1: one that closes (after a non-space); 0: spaced on both sides (`the term " black holes " and`,
+    common in MT output and Chinese-origin English), which opens or closes by the quotes before it."""
     before = text[pos - 1] if pos else " "
+    if not (before.isspace() or before in _NEXT_TO_SPACE):
+        return -1
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—-/") and not after.isspace() and after not in ",.;:!?)]"
+    return 0 if after.isspace() or after in _BEFORE_SPACE else 1
 
 
 @check_type("unbalanced-quotes", options={"continued_quotes": True}, placeholders=("quote",))
@@ -118,7 +126,8 @@ def unbalanced_quotes(segment, options, context):
     """A double quotation mark without its partner: straight " or curly “ ”.
 
     Each mark is read as opening or closing (curly marks by their shape, straight ones by the
-    neighbouring spaces). With `continued_quotes`, a quotation that runs in from the previous segment
+    neighbouring spaces; one with spaces on both sides opens when no quotation is open and closes
+    one otherwise). With `continued_quotes`, a quotation that runs in from the previous segment
     (the first mark closes) or on into the next one (the last mark opens) is accepted: sentence-split
     news text and multi-paragraph quotations do that. Single quotes are not checked (apostrophes).
     """
@@ -135,7 +144,8 @@ def _quote_hits(text: str, continued: bool):
     stack: list[int] = []  # positions of open quotations; nesting the same mark is common in news copy
     last_open = None
     for n, (pos, mark) in enumerate(marks):
-        if mark == "“" or (mark == '"' and _is_opening(text, pos)):
+        side = 1 if mark == "“" else -1 if mark == "”" else _quote_side(text, pos)
+        if side > 0 or (side == 0 and not stack):
             stack.append(pos)
             last_open = pos
         elif stack:
@@ -149,8 +159,11 @@ def _quote_hits(text: str, continued: bool):
 
 
 # ---- Spacing and doubling around punctuation ---------------------------------------------------------
-# A space before , ; : ! ? or a sentence-final . (not an ellipsis, a decimal `.5`, or `.NET`-like names).
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,;:!?]|\.(?![.\w]))(?!\w)")
+# A space before , ; : ! ? or a sentence-final . (not an ellipsis, spaced `. . .` included, a decimal
+# `.5`, `.NET`-like names, or an emoticon `:)` `;-)`).
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,!?]|[;:](?!-?[()\[\]])|\.(?![.\w]| \.))(?!\w)")
+# A ratio or score written with spaces, `3 : 1`: not a stray space.
+_SPACED_RATIO = re.compile(r"\s*\d")
 # Doubled or clashing marks: `,,` `;;` `::` `..` (not `...`), `,.` `.,` `;.` `?.` ...
 _DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
 _SPACE_PUNCT_GATE = re.compile(r"\s[,;:!?.]")
@@ -176,9 +189,15 @@ class _ByFirstChar:
 _may_space_before_punct = _ByFirstChar(",;:!?.", r"(?<=\s.)")
 _may_double_punct = _ByFirstChar(",;:!?.", "[,;:.]")
 
-_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|No|vs|al|Bros|Dr|Mr|Mrs|Ms|Prof|"
-                               r"ft|in|lb|lbs|oz|yd|mi|sq|approx|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                               r"Sep|Sept|Oct|Nov|Dec)\.)$")
+# Words that take a full stop mid-sentence: titles, company forms, units, months, AP-style US state
+# abbreviations (`Tampa, Fla., said`), reference words (`et al.`, `Fig.`). One list for PUNC006 and PUNC007
+# (PUNC006 also takes `in.` for inches; a sentence ending `came in.` is too common for PUNC007 to skip).
+_ABBREVIATIONS = ("etc|Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|No|Nos|vs|al|cf|ca|approx|incl|esp|viz|Dr|Mr|Mrs|Ms|Prof|"
+                  "Gov|Gen|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Assn|Assoc|Dept|dept|Univ|Ave|Blvd|Mt|Ft|Fig|Figs|fig|"
+                  "Vol|vol|pp|ed|eds|Eq|eq|ft|lb|lbs|oz|yd|mi|sq|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                  "Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
+                  "Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo")
+_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:in|" + _ABBREVIATIONS + r")\.)$")
 
 
 @check_type("space-before-punctuation", placeholders=("mark",))
@@ -186,8 +205,10 @@ def space_before_punctuation(segment, options, context):
     """A space before , ; : ! ? or a final full stop (`word ,`). Ellipses and decimals are fine."""
     if not _may_space_before_punct(segment.target):
         return ()
+    text = segment.target
     return [Hit("target", m.start(1), m.end(2), {"mark": m.group(2)}, suggestion=m.group(2))
-            for m in _SPACE_BEFORE.finditer(segment.target)]
+            for m in _SPACE_BEFORE.finditer(text)
+            if not (m.group(2) == ":" and text[m.start(1) - 1].isdigit() and _SPACED_RATIO.match(text, m.end()))]
 
 
 @check_type("doubled-punctuation", placeholders=("marks",))
@@ -219,8 +240,14 @@ _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 # A closing parenthetical after a finished sentence: `solutions. (Translated from ...)`, `(Xinhua)`.
 _TRAILING_NOTE = re.compile(r"[.!?][\"”’']?\s*[(\[][^()\[\]]*[)\]]\s*$")
 _EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）\s]*$|[:;：；]\s*$")
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:etc|vs|approx|incl|cf|ca|i\.e|e\.g|Ltd|Co|Inc|Corp|No|Fig|"
-                                  r"Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Sen|Rep|Assn|Assoc|Dept|Univ|Ave|Mt))\.$")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:i\.e|e\.g|" + _ABBREVIATIONS + r"))\.$")
+# Not a sentence start: a stage direction or aside in brackets, `(laughs) Thank you.`, `[applause]`.
+_NOT_A_SENTENCE_START = re.compile(r"[(\[]")
+# A lowercase name: a domain or file name (`cctv.com news:`), an e-mail address or URL (`www`, `http://`).
+_NAME_AFTER = re.compile(r"\.[a-z]|@|://")
+# A stop that does not end a sentence: a list number at the start or after a colon or semicolon
+# (`2. we must ...; 3. we must ...`), or a brand with an exclamation mark (`Yahoo! and Google`).
+_NOT_A_STOP = re.compile(r"(?:(?:^|[:;])\s*\(?(?:\d{1,2}|[ivxIVX]{1,4})\)?\.|\b(?:Yahoo|Jeopardy)!)$")
 # A fragment continuing the previous segment's sentence starts lowercase by design: `and allow all...`.
 _CONTINUATION = frozenset("""and or but nor so yet that which who whom whose where when while as than
 with without of to in on at by for from into about after before between through under over the a an
@@ -240,7 +267,8 @@ def lowercase_sentence_start(segment, options, context):
     hits = []
     first = _FIRST_WORD.match(text)
     if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
-            and first.group(1).lower() not in _CONTINUATION \
+            and first.group(1).lower() not in _CONTINUATION and not _NOT_A_SENTENCE_START.search(first.group()) \
+            and not _NAME_AFTER.match(text, first.end()) \
             and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
         word = first.group(1)
         hits.append(Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper()))
@@ -252,7 +280,8 @@ def lowercase_sentence_start(segment, options, context):
 def _mid_sentence_hits(text: str):
     for m in _MID_START.finditer(text):
         word = m.group(2)
-        if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)):
+        if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)) \
+                or _NOT_A_STOP.search(text, 0, m.start(1)):
             continue
         if text[m.start(1) - 1] in "!?" and m.group(1)[:1] in "\"”’)":
             continue  # a quoted question or exclamation inside a sentence: `a "who cares?" backlash`

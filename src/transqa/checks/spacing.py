@@ -17,11 +17,15 @@ _NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideo
 # Before the stop: a lowercase letter run of 2+ (excludes initials like U.S. and decimals like 3.5);
 # after it: a capital, an opening bracket, a curly opening quote, or a straight quote directly followed
 # by a letter (after a stop a straight quote is nearly always the closing one: `down."`).
-_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
+# A bracket counts unless a citation mark or note follows (`disease.[12]`, `.[citation needed]`: Wikipedia style).
+_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(“‘]|\[[^\da-z]|[\"'][A-Za-z])")
 # What _GLUED_STOP needs at its full stop (a literal-led pattern: a fast scan that rules out most texts).
 _GLUED_STOP_GATE = re.compile(r"\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
-# Domain names without a scheme or www: `HowMuch.Net`, `Example.com`.
-_TLD_AFTER = re.compile(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz)\b", re.IGNORECASE)
+# Domain names without a scheme or www (`HowMuch.Net`, `Example.com`) and file names (`Report.PDF`).
+_TLD_AFTER = re.compile(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz|pdf|docx?|xlsx?|pptx?|txt|csv|"
+                        r"xml|json|html?|jpe?g|png|gif|zip|exe)\b", re.IGNORECASE)
+# Code, not prose: a dotted name or a call (`Microsoft.Office.Interop`, `Console.WriteLine(`).
+_CODE_AFTER = re.compile(r"[A-Z]\w*(?:\.\w|\()")
 # A scheme starts where no scheme character precedes it: linear time (it was quadratic on long words).
 _URLISH = LazyPattern(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
 
@@ -79,6 +83,9 @@ def _glued_stops(text: str):
     urls = [m.span() for m in _URLISH.finditer(text)]
     for m in _GLUED_STOP.finditer(text):
         dot = m.end() - 1
-        if any(a <= dot < b for a, b in urls) or _TLD_AFTER.match(text, dot + 1):
+        if any(a <= dot < b for a, b in urls) or _TLD_AFTER.match(text, dot + 1) or _CODE_AFTER.match(text, dot + 1):
             continue
-        yield Hit("target", dot, dot + 1, suggestion=". ")
+        if text[dot + 1] == '"' and text.count('"', dot + 2) % 2 == 0:  # it closes: `hygiene."Masks have`
+            yield Hit("target", dot, dot + 2, suggestion='." ')
+        else:
+            yield Hit("target", dot, dot + 1, suggestion=". ")
