@@ -95,3 +95,49 @@ def test_missing_space_after_a_closing_quote_suggests_the_space_after_the_quote(
     doc = example_document({"segments": [["他说", 'It was done."Next one," he said.']]})
     (f,) = run_rules(doc, [RULES["SPC003"]], Context())
     assert f.match == "." and f.suggestion == ". "
+
+
+def doc_marks(code: str, pairs, **options) -> list[tuple[int, str]]:  # (segment id, 1-based; match)
+    rule = RULES[code]
+    if options:
+        from dataclasses import replace
+        rule = replace(rule, options={**rule.options, **options})
+    doc = example_document({"segments": [list(p) for p in pairs]})
+    return [(f.segment, f.match) for f in run_rules(doc, [rule], Context())]
+
+
+SPLIT = [  # newstest2018 363: one sentence over two lines, on both sides
+    ("双方同意加快推进中巴自贸区第二阶段谈判，", "Both sides agreed to speed up the free trade talks with Pakistan,"),
+    ("促进双方贸易平衡发展，推动两国企业加强合作。", "promote the balanced development of trade between the two countries."),
+]
+SPLIT_TARGET = [  # newstest2018 282: the source sentence ends, its translation goes on in the next line
+    ("坚持世界是丰富多彩的、文明是多样的理念。", "We must uphold the idea that civilizations are diverse,"),
+    ("让各种文明和谐共存。", "and allow all civilizations to coexist in harmony."),
+]
+MT_SLIPS = [  # two independent slips: a dropped full stop, then a lowercase start
+    ("我们回家了。", "We went home"),
+    ("然后我们吃了饭。", "then we ate."),
+]
+
+
+def test_sentence_split_over_two_segments_is_one_sentence():
+    assert doc_marks("PUNC007", SPLIT) == []
+    assert doc_marks("PUNC008", SPLIT_TARGET) == []
+    # each half alone still fires, and so does the pair with continued_segments off
+    assert doc_marks("PUNC007", SPLIT[1:]) == [(1, "p")]
+    assert doc_marks("PUNC008", SPLIT_TARGET[:1]) == [(1, ",")]
+    assert doc_marks("PUNC007", SPLIT, continued_segments=False) == [(2, "p")]
+    assert doc_marks("PUNC008", SPLIT_TARGET, continued_segments=False) == [(1, ",")]
+
+
+def test_independent_slips_in_neighbouring_segments_both_fire():
+    assert doc_marks("PUNC008", MT_SLIPS) == [(1, "e")]
+    assert doc_marks("PUNC007", MT_SLIPS) == [(2, "t")]
+    # a lowercase start after a closed sentence fires (TED MQM: DIDI-NLP talk.6 511)
+    pairs = [("他们在出生和死亡时相遇。", "They meet at birth and death."), ("非常感谢。", "thank you very much.")]
+    assert doc_marks("PUNC007", pairs) == [(2, "t")]
+
+
+def test_headlines_take_no_final_stop():
+    assert marks("PUNC008", "Philippines First HSK Study Abroad and Employment Exhibition") == []
+    assert marks("PUNC008", "Li Keqiang met Angela Merkel in Berlin") == ["n"]

@@ -254,30 +254,80 @@ with without of to in on at by for from into about after before between through 
 is are was were be been has have had will would can could should may might including such said""".split())
 
 
-@check_type("lowercase-sentence-start", placeholders=("word",))
-def lowercase_sentence_start(segment, options, context):
+# ---- Sentences split across segments ---------------------------------------------------------------
+# Line-aligned news, subtitles and MT input often split one sentence over two segments: the first
+# ends in a comma or `and`, the second starts lowercase. With `continued_segments` (PUNC007, PUNC008),
+# such a pair is read as one sentence (the records say which segments leave a sentence open).
+_CLOSING = "\"”’')]」』）》 \t\u3000"
+_SOURCE_ENDS = frozenset("。！？!?.…")
+# A target tail no English sentence ends on: a comma, semicolon, colon or dash, or a function word.
+_OPEN_TAIL = re.compile(r"(?:[,;:，；：、—–-]|\b(?:and|or|but|nor|that|which|whose|the|a|an|of|to|with|by|for|from|"
+                        r"as|than|including|such|between|whether|if|because|into))[\"”’')\]]*\s*$", re.IGNORECASE)
+
+
+def _leaves_open(segment) -> bool:
+    """The segment's sentence goes on in the next one: its source does not end with a sentence mark
+    (it ends with ，； or nothing), or its target ends on a comma or a word like `and`, `the`, `of`."""
+    source = segment.source
+    if source[-1:] not in _SOURCE_ENDS:  # fast path: most sources end on their mark
+        tail = source.rstrip(_CLOSING)[-1:]
+        if tail and tail not in _SOURCE_ENDS:
+            return True
+    target = segment.target
+    return target[-1:] not in ".!?" and _OPEN_TAIL.search(target[-40:]) is not None
+
+
+def _lowercase_start(text: str):
+    """The first word of `text` when it starts lowercase (not iPhone-like, not in a bracket), else None."""
+    if text[:1].isupper():
+        return None
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
+            and not _NOT_A_SENTENCE_START.search(first.group()) and not _NAME_AFTER.match(text, first.end()):
+        return first
+    return None
+
+
+@check_type("lowercase-sentence-start", scope="document", options={"continued_segments": True},
+            placeholders=("word",))
+class LowercaseSentenceStart:
     """A sentence of the target starts with a lowercase letter.
 
     The first word counts only when the source is a whole sentence (starts with a Han character, ends
-    with 。！？) and the word is not a typical continuation (`and`, `that`, `with`...: the segment
-    continues a sentence split across lines). Words
-    with an inner capital (iPhone, eBay, mRNA) and words after abbreviations (`e.g.`, `vs.`) are fine.
+    with 。！？) and the word is not a typical continuation (`and`, `that`, `with`...); with
+    `continued_segments`, not when the previous segment leaves its sentence open (its source ends
+    with ， or no mark, its target with a comma or `and`): the segment continues a sentence split
+    across lines. Words with an inner capital (iPhone, eBay, mRNA), words after abbreviations
+    (`e.g.`, `vs.`) or list numbers, stage directions (`(laughs)`) and domain names are fine.
     """
-    text = segment.target
-    hits = []
-    first = _FIRST_WORD.match(text)
-    if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
-            and first.group(1).lower() not in _CONTINUATION and not _NOT_A_SENTENCE_START.search(first.group()) \
-            and not _NAME_AFTER.match(text, first.end()) \
-            and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
-        word = first.group(1)
-        hits.append(Hit("target", first.start(1), first.start(1) + 1, {"word": word}, suggestion=word[0].upper()))
-    if _may_start_mid_sentence(text):
-        hits += _mid_sentence_hits(text)
-    return hits
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        text = segment.target
+        records = []
+        if options["continued_segments"] and _leaves_open(segment):
+            records.append(index)  # a plain int: this segment's sentence runs on
+        first = _lowercase_start(text)
+        if first and first.group(1).lower() not in _CONTINUATION \
+                and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
+            records.append((index, first.start(1), first.group(1), True))
+        if _may_start_mid_sentence(text):
+            records += [(index, start, word, False) for start, word in _mid_sentence_starts(text)]
+        return records
+
+    @staticmethod
+    def finish(records, options, context):
+        open_before = {r + 1 for r in records if type(r) is int}
+        for record in records:
+            if type(record) is int:
+                continue
+            index, start, word, first = record
+            if not (first and index in open_before):
+                yield Hit("target", start, start + 1, {"word": word}, suggestion=word[0].upper(), segment=index)
 
 
-def _mid_sentence_hits(text: str):
+def _mid_sentence_starts(text: str):
+    """(offset, word) of each lowercase word that starts a sentence after . ! ? inside the text."""
     for m in _MID_START.finditer(text):
         word = m.group(2)
         if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)) \
@@ -285,7 +335,7 @@ def _mid_sentence_hits(text: str):
             continue
         if text[m.start(1) - 1] in "!?" and m.group(1)[:1] in "\"”’)":
             continue  # a quoted question or exclamation inside a sentence: `a "who cares?" backlash`
-        yield Hit("target", m.start(2), m.start(2) + 1, {"word": word}, suggestion=word[0].upper())
+        yield m.start(2), word
 
 
 _STOPS = frozenset(".!?…。！？:;：；")
@@ -302,13 +352,52 @@ def _ends_sentence(target: str) -> bool:
     return _EN_SENTENCE_END.search(target[-12:]) is not None
 
 
-@check_type("missing-final-punctuation", placeholders=("mark",))
-def missing_final_punctuation(segment, options, context):
-    """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon)."""
-    source, target = segment.source, segment.target
-    m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
-    if not m or _ends_sentence(target) or _TRAILING_NOTE.search(target[-200:]):
-        return ()
-    end = len(target.rstrip())
-    mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
-    return [Hit("target", end - 1, end, {"mark": mark}, suggestion=target[end - 1] + mark)]
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs via into".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _headline(text: str) -> bool:
+    """Title Case with three or more content words (`Philippines First HSK Study Abroad Exhibition`):
+    English headlines take no final full stop even where the Chinese one has 。."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+@check_type("missing-final-punctuation", scope="document", options={"continued_segments": True},
+            placeholders=("mark",))
+class MissingFinalPunctuation:
+    """The source ends a sentence (。！？) but the target ends without . ! ? (or an ellipsis, colon).
+
+    Not flagged: a closing note after the stop (`solutions. (Xinhua)`), a Title Case headline, and
+    with `continued_segments` a target whose sentence goes on in the next segment (that one starts
+    lowercase, and this one ends on a comma or a word like `and`, or the next starts `and`, `to` ...).
+    """
+
+    @staticmethod
+    def collect(index, segment, options, context):
+        source, target = segment.source, segment.target
+        records = []
+        if options["continued_segments"]:
+            first = _lowercase_start(target)
+            if first:  # a plain int: this segment starts lowercase; negative: with a continuation word
+                records.append(-index - 1 if first.group(1).lower() in _CONTINUATION else index)
+        m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
+        if not m or _ends_sentence(target) or _TRAILING_NOTE.search(target[-200:]) or _headline(target):
+            return records
+        end = len(target.rstrip())
+        mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
+        records.append((index, end, mark, target[end - 1], _OPEN_TAIL.search(target[-40:]) is not None))
+        return records
+
+    @staticmethod
+    def finish(records, options, context):
+        lower = {r for r in records if type(r) is int and r >= 0}
+        lower_continuing = {-r - 1 for r in records if type(r) is int and r < 0}
+        for record in records:
+            if type(record) is int:
+                continue
+            index, end, mark, last, open_tail = record
+            after = index + 1
+            if after in lower_continuing or (open_tail and after in lower):
+                continue  # the sentence goes on in the next segment
+            yield Hit("target", end - 1, end, {"mark": mark}, suggestion=last + mark, segment=index)
