@@ -178,6 +178,62 @@ def _composed(hit, all_hits, view: _Target, source: str) -> bool:
     return all(c in _IGNORABLE for c in gaps) and all(view.rendered(p.term) for p in parts)
 
 
+# An acronym in brackets abbreviates the name just before it: `World Health Organisation Agency (WHO)`
+# names an agency, whatever the acronym. The name: capitalised words, with of/the/for/and/... inside.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*[ \t]+(?:(?:of|the|for|and|on|in|de)[ \t]+)*)*[A-Z][\w'’.&-]*"
+                          r"[ \t]*\($")
+_SMALL_WORDS = frozenset(("of", "the", "for", "and", "on", "in", "de"))
+
+
+def _rendered_here(term, view: _Target) -> bool:
+    """view.rendered(term), or an inversion of a rendering (_inversions), except that an acronym in
+    brackets after a name that its letters abbreviate makes that name the rendering: it counts only if
+    the name ends with an approved full rendering (British or American spelling), and a rendering
+    inside a name that does not (`World Health Organization Agency (WHO)`) does not count either."""
+    if "(" in view.text:
+        wrong = [name for r in term.target if r.isupper() for start, _ in view.find(r)
+                 if (name := _misnamed(term, view.text, start, r))]
+        if wrong:
+            return any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
+    return view.rendered(term) or any(view.find(v) for r in term.target for v in _inversions(r))
+
+
+def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | None:
+    """The span of the name and bracketed acronym when the acronym at `start` follows, in brackets, a
+    name whose initials contain its letters and that does not end with an approved full rendering."""
+    if start == 0 or text[start - 1] != "(":
+        return None
+    m = _NAME_BEFORE.search(text, max(0, start - 160), start)
+    if m is None:
+        return None
+    words = m.group().rstrip(" \t(").split()
+    initials = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    if acronym.replace(".", "") not in initials:
+        return None  # not its expansion (`the Fed (US)`)
+    name = [_us_spelling(w.lower()) for w in words]
+    if name[-1].endswith("'s"):
+        name[-1] = name[-1][:-2]
+    full = [_us_words(r) for r in term.target if not r.isupper()]
+    if not full or any(name[-len(w):] == w for w in full if w):
+        return None
+    return m.start(), start + len(acronym) + (text[start + len(acronym):start + len(acronym) + 1] == ")")
+
+
+def _us_words(rendering: str) -> list[str]:
+    return [_us_spelling(w) for w in rendering.lower().split()]
+
+
+@lru_cache(maxsize=8192)
+def _inversions(rendering: str) -> tuple[str, ...]:
+    """A multi-word name with its head first and the rest after `of (the)`: `Central Committee of the
+    CPC` for `CPC Central Committee`, `President of the US` for `US President` (the same name)."""
+    words = rendering.split()
+    if len(words) < 2 or rendering.isupper():
+        return ()
+    return tuple(f"{' '.join(words[k:])} of{the} {' '.join(words[:k])}"
+                 for k in range(1, len(words)) for the in (" the", ""))
+
+
 def _heads_a_name(source: str, hit) -> bool:
     return _NAME_HEAD.match(source, hit.end) is not None
 
@@ -364,6 +420,11 @@ def term_missing(segment, options, context):
     make up the matched term are each rendered (`compose`), nor (`skip_name_heads`) when the term
     begins a longer name that English commonly shortens (美国疾控中心 `the CDC`, 美国康奈尔大学
     `Cornell University`, 美国北达科他州 `North Dakota`).
+
+    A user glossary's term inside a longer matched term (中共中央 in 中共中央总书记) is checked too,
+    unless a rendering of the longer term stands whole in the target (see _renders_whole). An acronym
+    rendering in brackets after a name it abbreviates counts only if that name is approved (see
+    _rendered_here): `World Health Organisation Agency (WHO)` does not render 世界卫生组织.
     """
     index = _target_index(segment, context)
     if index is None:
@@ -384,24 +445,56 @@ def _missing(segment, index, all_hits, options, context):
             near[id(term)] = _near_miss(term, view)
         return near[id(term)]
 
-    for hit in index.source_hits(segment.source, all_hits):
-        term = hit.term
-        if id(term) in seen or not _covers(term, options):
-            continue
-        if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
-                and (view.rendered(term) or not near_miss(term)):
-            continue  # this occurrence may be dropped (unless misspelt); a later one may not
-        seen.add(id(term))
-        if view.rendered(term):
-            continue
-        if any(view.find(f) for f in term.forbidden):
-            continue
-        if options["compose"] and _composed(hit, all_hits, view, segment.source):
-            continue
-        yield Hit("source", hit.start, hit.end,
-                  {"term": hit.pattern, "preferred": term.preferred, "renderings": " / ".join(term.target),
-                   "glossary": term.glossary, "kind": term.kind},
-                  suggestion=term.preferred)
+    selected = index.source_hits(segment.source, all_hits)
+    nested = len(all_hits) > len(selected)
+    for hit in selected:
+        term, reported = hit.term, False
+        if id(term) not in seen and _covers(term, options):
+            if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
+                    and (view.rendered(term) or not near_miss(term)):
+                pass  # this occurrence may be dropped (unless misspelt); a later one may not
+            else:
+                seen.add(id(term))
+                if not _rendered_here(term, view) and not any(view.find(f) for f in term.forbidden) \
+                        and not (options["compose"] and _composed(hit, all_hits, view, segment.source)):
+                    reported = True
+                    yield _missing_hit(hit)
+        if nested and not reported:  # (reported: its finding covers the terms inside it)
+            for inner in _user_terms_inside(hit, all_hits):
+                if id(inner.term) in seen or not _covers(inner.term, options) or _renders_whole(hit.term, view):
+                    continue  # (not seen: another occurrence of the inner term, on its own, is checked)
+                seen.add(id(inner.term))
+                if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden):
+                    yield _missing_hit(inner)
+
+
+def _missing_hit(hit) -> Hit:
+    term = hit.term
+    return Hit("source", hit.start, hit.end,
+               {"term": hit.pattern, "preferred": term.preferred, "renderings": " / ".join(term.target),
+                "glossary": term.glossary, "kind": term.kind},
+               suggestion=term.preferred)
+
+
+def _user_terms_inside(hit, all_hits):
+    """Entries of user glossaries matched strictly inside `hit` (中共中央 in 中共中央总书记): the longest
+    match wins the source, but a client's term inside it still has to be rendered (see _renders_whole)."""
+    return [h for h in all_hits if hit.start <= h.start and h.end <= hit.end and h.term is not hit.term
+            and (h.start, h.end) != (hit.start, hit.end) and not is_shipped(h.term)]
+
+
+# After a rendering of the longer term, `of (the) X` or `the X` spells out what it is part of: the
+# translator rendered the inner term there (`General Secretary of the Chinese Politburo`).
+_COMPLEMENT = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?|the[ \t]+)[A-Z]")
+
+
+def _renders_whole(term, view: _Target) -> bool:
+    """True when an approved rendering of the longer `term` stands in the target without a complement
+    naming what it belongs to (`Politburo`, `General Secretary Xi`, `European Commission`): the terms
+    inside it are rendered by it. `General Secretary of the ...` or `Standing Committee of the Political
+    Bureau of the ...` leave the inner term to the complement, which must then be an approved rendering."""
+    text = view.text
+    return any(not _COMPLEMENT.match(text, end) for r in term.target for _, end in view.find(r))
 
 
 @check_type("term-forbidden", options={"shipped_kinds": [], "origin": "all", "require_source": True},
@@ -409,15 +502,18 @@ def _missing(segment, index, all_hits, options, context):
 def term_forbidden(segment, options, context):
     """A forbidden rendering of a glossary term occurs in the target; the suggestion is the preferred one.
 
-    With `require_source` (default) only the forbidden renderings of terms found in the source count,
-    and a forbidden string inside an approved rendering of a term in the source (`former SIPO` approved
+    With `require_source` (default) only the forbidden renderings of terms found in the source count
+    (a user glossary's term inside a longer matched term included), and a forbidden string inside an approved rendering of a term in the source (`former SIPO` approved
     for 原国家知识产权局) is not reported.
     """
     index = _target_index(segment, context)
     if index is None:
         return ()
     if options["require_source"]:
-        hits = index.source_hits(segment.source)
+        all_hits = index.all_source_hits(segment.source)
+        hits = index.source_hits(segment.source, all_hits)
+        if len(all_hits) > len(hits):  # with the user terms inside longer ones (中共中央 in 中共中央总书记)
+            hits = hits + [inner for hit in hits for inner in _user_terms_inside(hit, all_hits)]
         if not hits or not any(h.term.forbidden for h in hits):
             return ()  # not a generator: nothing to create for the usual segment
         view = _run_state(context).target(segment.target)

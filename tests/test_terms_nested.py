@@ -1,0 +1,93 @@
+"""term-missing / term-forbidden on a user glossary's term inside a longer matched term (中共中央 in the
+shipped 中共中央总书记), on an acronym bracketed after a name it abbreviates (`... Agency (WHO)`), and on
+a name written head first (`Central Committee of the CPC` for `CPC Central Committee`)."""
+
+import pytest
+
+from transqa.checks import Context
+from transqa.engine import run_rules
+from transqa.glossary import Glossary, Term, load_glossaries
+from transqa.model import Document, Segment
+from transqa.packs import default_glossary_paths, load_pack, rules_dir
+
+RULES = {r.code: r for r in load_pack(rules_dir() / "terminology.yaml")}
+SHIPPED = tuple(load_glossaries(default_glossary_paths()))
+# the bench glossary of scripts/evaluate.py (../shared/tools/inject.py), a client's glossary
+USER = Glossary(name="client", path="/tmp/client.yaml", terms=(
+    Term(source=("中共中央",), target=("CPC Central Committee", "Communist Party of China Central Committee")),
+    Term(source=("世界卫生组织",), target=("World Health Organization", "WHO")),
+    Term(source=("欧盟",), target=("European Union", "EU"), forbidden=("European Community",)),
+    Term(source=("香港",), target=("Hong Kong",), forbidden=("Hongkong",)),
+))
+
+
+def findings(source, target, codes=("TERM001", "TERM002", "TERM003", "TERM007"), glossaries=(*SHIPPED, USER)):
+    document = Document((Segment(1, source, target),))
+    context = Context(glossaries=tuple(glossaries))
+    return [(f.code, f.match) for code in codes for f in run_rules(document, [RULES[code]], context)]
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    # the longer term's short rendering with a complement that is not an approved rendering of the inner term
+    ("再次当选中共中央总书记", "re-elected General Secretary of the Chinese Politburo", [("TERM002", "中共中央")]),
+    ("再次当选中共中央总书记", "re-elected as the General Secretary the Chinese Politburo", [("TERM002", "中共中央")]),
+    ("中共中央政治局常委、国务院副总理汪洋",
+     "Wang Yang, member of the Standing Committee of the Political Bureau of the Chinese Politburo and Vice Premier",
+     [("TERM002", "中共中央")]),
+    # rendered correctly: the long term in full, or the inner term inside another approved long rendering
+    ("再次当选中共中央总书记", "re-elected General Secretary of the CPC Central Committee", []),
+    ("中共中央政治局常委、国务院副总理汪洋",
+     "Wang Yang, member of the Standing Committee of the Political Bureau of the CPC Central Committee and "
+     "Vice Premier", []),
+    ("中共中央总书记习近平", "General Secretary of the Communist Party of China Central Committee Xi Jinping", []),
+    # the long term's approved rendering stands whole: the inner term is rendered by it
+    ("中共中央总书记习近平", "General Secretary Xi Jinping", []),
+    ("中共中央政治局常委、国务院副总理汪洋", "Wang Yang, a Politburo Standing Committee member and Vice Premier", []),
+    ("欧盟委员会表示", "The European Commission said", []),
+    # the head first, `of (the)` and the rest: the same name
+    ("中共中央总书记、国家主席习近平",
+     "General Secretary of the Central Committee of the Communist Party of China and President Xi Jinping", []),
+    ("中共中央政治局委员张又侠", "Zhang Youxia, Member of the Political Bureau of the Central Committee of the CPC", []),
+    ("中共中央发布通知", "The Central Committee of the CPC issued a notice", []),
+])
+def test_user_term_inside_a_longer_term(source, target, fires):
+    assert findings(source, target) == fires
+
+
+def test_inner_term_found_on_its_own_later_is_still_checked():
+    # the first 欧盟 is rendered by `European Commission`; the second has no rendering
+    assert findings("欧盟委员会和欧盟", "The European Commission and the bloc") == [("TERM002", "欧盟")]
+    assert findings("欧盟委员会和欧盟", "The European Commission and the EU") == []
+
+
+def test_inner_term_not_reported_again_when_the_longer_term_is_reported():
+    user = Glossary(name="client", path="/tmp/client.yaml", terms=(
+        Term(source=("专利",), target=("patent",)), Term(source=("专利合作条约",), target=("PCT",))))
+    assert findings("根据专利合作条约提交。", "Filed under the pct.", ("TERM002",), (user,)) == [("TERM002", "专利合作条约")]
+
+
+def test_shipped_term_inside_a_longer_shipped_term_is_left_to_the_longer_one():
+    # 中共中央 is shipped too, but without a user entry only the matched (longest) term is checked
+    assert findings("再次当选中共中央总书记", "re-elected General Secretary of the Chinese Politburo",
+                    glossaries=SHIPPED) == []
+
+
+def test_forbidden_rendering_of_a_user_term_inside_a_longer_term():
+    assert findings("香港特别行政区政府", "the Hongkong SAR government", ("TERM001", "TERM002")) == [
+        ("TERM001", "Hongkong")]
+    assert findings("香港特别行政区政府", "the Hong Kong SAR government", ("TERM001", "TERM002")) == []
+
+
+@pytest.mark.parametrize("target, fires", [
+    ("The World Health Organisation Agency (WHO) recommends it.", [("TERM002", "世界卫生组织")]),
+    ("The World Health Organization Agency (WHO) recommends it.", [("TERM002", "世界卫生组织")]),
+    ("The World Health Organization (WHO) recommends it.", []),
+    ("The World Health Organisation (WHO) recommends it.", []),       # British spelling of an approved name
+    ("The Director-General of the World Health Organization (WHO) recommends it.", []),
+    ("The UN health agency (WHO) recommends it.", []),                 # no name the acronym abbreviates
+    ("WHO recommends it.", []),
+    ("The WHO (World Health Organization) recommends it.", []),
+    ("The World Health Organisation Agency (WHO) and the WHO recommend it.", []),  # a plain WHO renders it
+])
+def test_acronym_bracketed_after_a_name_counts_only_if_the_name_is_approved(target, fires):
+    assert findings("世界卫生组织建议这样做。", target) == fires
