@@ -82,10 +82,26 @@ def test_json_report_streams_one_piece_per_finding(tmp_path):
     assert len(pieces) >= 50 and max(map(len, pieces)) < len(old_json(report)) / 10
 
 
+def test_sarif_and_gitlab_are_byte_identical_to_json_dumps(tmp_path, monkeypatch):
+    from transqa.reporters.gitlab_report import issues
+    from transqa.reporters.sarif_report import sarif_dict
+
+    monkeypatch.chdir(tmp_path)
+    twice = report_of([finding(1, "same"), finding(1, "same"), finding(2, "𠀀\u2028")])  # GitLab numbers repeats
+    cases = {**reports(tmp_path), "repeated": twice, "baseline": replace(twice, extra={"baselined": []})}
+    for name, report in cases.items():
+        for fmt, whole in (("sarif", sarif_dict), ("gitlab", issues)):
+            expected = json.dumps(whole(report), ensure_ascii=False, indent=2) + "\n"
+            assert "".join(chunks(report, fmt)) == render(report, fmt) == expected, (name, fmt)
+            assert type(whole(report)) is (dict if fmt == "sarif" else list)
+    assert '"baselineState": "new"' in render(cases["baseline"], "sarif")
+    assert len({issue["fingerprint"] for issue in issues(twice)}) == 3
+
+
 def test_other_formats_come_as_their_rendered_text(tmp_path):
     report = make_report(tmp_path)
-    for fmt in ("sarif", "gitlab", "markdown", "junit", "html", "terminal"):
-        assert "".join(chunks(report, fmt)) == render(report, fmt), fmt
+    for fmt in ("markdown", "junit", "html", "terminal"):
+        assert list(chunks(report, fmt)) == [render(report, fmt)], fmt
 
 
 # ---- json_stream on any JSON value with streamed arrays anywhere: json.dumps of the value made whole

@@ -8,12 +8,13 @@ file and finding), `severity` (transqa's severities are GitLab's: info, minor, m
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from transqa.model import Finding, Report
 from transqa.reporters.common import one_line, relative_path
+from transqa.reporters.json_stream import Streamed, chunks as json_chunks, materialise
 
 
 def _issue(finding: Finding, occurrence: int) -> dict[str, Any]:
@@ -36,14 +37,25 @@ def _issue(finding: Finding, occurrence: int) -> dict[str, Any]:
 
 def issues(report: Report) -> list[dict[str, Any]]:
     """One issue per finding; identical findings (repeated segments of one file) are numbered apart."""
+    return materialise(_issues(report))
+
+
+def _issues(report: Report) -> Streamed:
+    """The issues as a `Streamed` list, made in finding order while writing (the numbering needs it)."""
     seen: Counter = Counter()
-    out = []
-    for finding in report.findings:
+
+    def issue(finding: Finding) -> dict[str, Any]:
         key = (finding.location.file, finding.code, finding.fingerprint)
-        out.append(_issue(finding, seen[key]))
         seen[key] += 1
-    return out
+        return _issue(finding, seen[key] - 1)
+
+    return Streamed(report.findings, issue)
+
+
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The report's text in pieces (one per issue): what `render` returns, without holding it all."""
+    return json_chunks(_issues(report))
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    return json.dumps(issues(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))

@@ -9,13 +9,14 @@ for tables and XML formats the region is the line alone.
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from transqa import __version__
 from transqa.model import Finding, Location, Report, Rule
 from transqa.reporters.common import OTHER_SIDE, SegmentIndex, one_line, path_uri
+from transqa.reporters.json_stream import Streamed, chunks as json_chunks, materialise
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "info": "note"}
@@ -105,6 +106,11 @@ def _result(finding: Finding, rule_index: int, segment, exact_columns: bool) -> 
 
 
 def sarif_dict(report: Report) -> dict[str, Any]:
+    return materialise(_sarif(report))
+
+
+def _sarif(report: Report) -> dict[str, Any]:
+    """The log with its results as a `Streamed` list: each result is made while writing."""
     rules = list(report.rules)
     known = {rule.code for rule in rules}
     for finding in report.findings:
@@ -117,16 +123,20 @@ def sarif_dict(report: Report) -> dict[str, Any]:
     exact = inputs.get("format") == LINE_FORMAT or (inputs.get("format") == "batch"
                                                     and inputs.get("formats") == [LINE_FORMAT])
     s = report.score
-    results = [_result(f, index[f.code], segment_of(f), exact) for f in report.findings]
-    if "baselined" in report.extra:  # a --baseline run: every result reported is new relative to it
-        for result in results:
-            result["baselineState"] = "new"
+    baselined = "baselined" in report.extra  # a --baseline run: every result reported is new relative to it
+
+    def result(finding: Finding) -> dict[str, Any]:
+        out = _result(finding, index[finding.code], segment_of(finding), exact)
+        if baselined:
+            out["baselineState"] = "new"
+        return out
+
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "transqa", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule_descriptor(rule) for rule in rules]}},
         "invocations": [{"executionSuccessful": True}],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": Streamed(report.findings, result),
         "properties": {"score": s.score, "threshold": s.threshold, "passed": s.passed, "words": s.words,
                        "segments": s.segments, "penalty": s.penalty, "waived": len(report.waived),
                        "baselined": len(report.extra.get("baselined", ()))},
@@ -134,5 +144,10 @@ def sarif_dict(report: Report) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The log's text in pieces (one per result): what `render` returns, without holding it all."""
+    return json_chunks(_sarif(report))
+
+
 def render(report: Report, *, color: bool = False) -> str:
-    return json.dumps(sarif_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))
