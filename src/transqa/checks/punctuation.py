@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from transqa.checks.base import check_type
+from transqa.checks.base import check_type, segments_at
 from transqa.lazyre import LazyPattern
 from transqa.model import Hit
 
@@ -257,12 +257,23 @@ is are was were be been has have had will would can could should may might inclu
 # ---- Sentences split across segments ---------------------------------------------------------------
 # Line-aligned news, subtitles and MT input often split one sentence over two segments: the first
 # ends in a comma or `and`, the second starts lowercase. With `continued_segments` (PUNC007, PUNC008),
-# such a pair is read as one sentence (the records say which segments leave a sentence open).
+# such a pair is read as one sentence: finish reads the neighbour of each candidate (segments_at).
 _CLOSING = "\"”’')]」』）》 \t\u3000"
 _SOURCE_ENDS = frozenset("。！？!?.…")
+_TARGET_ENDS = frozenset(".!?…")
 # A target tail no English sentence ends on: a comma, semicolon, colon or dash, or a function word.
-_OPEN_TAIL = re.compile(r"(?:[,;:，；：、—–-]|\b(?:and|or|but|nor|that|which|whose|the|a|an|of|to|with|by|for|from|"
-                        r"as|than|including|such|between|whether|if|because|into))[\"”’')\]]*\s*$", re.IGNORECASE)
+_OPEN_MARKS = frozenset(",;:，；：、—–-")
+_OPEN_WORDS = frozenset("""and or but nor that which whose the a an of to with by for from as than including such
+between whether if because into""".split())
+
+
+def _open_tail(target: str) -> bool:
+    """The target ends on a comma, semicolon, colon or dash, or on a word like `and`, `the`, `of`."""
+    body = target.rstrip(_CLOSING)
+    last = body[-1:]
+    if last in _OPEN_MARKS:
+        return last != ""
+    return last.isalpha() and body[body.rfind(" ") + 1:].lower() in _OPEN_WORDS
 
 
 def _leaves_open(segment) -> bool:
@@ -274,7 +285,7 @@ def _leaves_open(segment) -> bool:
         if tail and tail not in _SOURCE_ENDS:
             return True
     target = segment.target
-    return target[-1:] not in ".!?" and _OPEN_TAIL.search(target[-40:]) is not None
+    return target[-1:] not in _TARGET_ENDS and _open_tail(target)
 
 
 def _lowercase_start(text: str):
@@ -301,29 +312,31 @@ class LowercaseSentenceStart:
     (`e.g.`, `vs.`) or list numbers, stage directions (`(laughs)`) and domain names are fine.
     """
 
+    reads_segments = True  # finish reads the segment before each first-word candidate (checks/base.py)
+
     @staticmethod
     def collect(index, segment, options, context):
         text = segment.target
-        records = []
-        if options["continued_segments"] and _leaves_open(segment):
-            records.append(index)  # a plain int: this segment's sentence runs on
         first = _lowercase_start(text)
+        mid = _may_start_mid_sentence(text)
+        if not (first or mid):
+            return ()
+        records = []
         if first and first.group(1).lower() not in _CONTINUATION \
                 and _ZH_SENTENCE_START.match(segment.source) and _ZH_SENTENCE_END.search(segment.source[-8:]):
             records.append((index, first.start(1), first.group(1), True))
-        if _may_start_mid_sentence(text):
+        if mid:
             records += [(index, start, word, False) for start, word in _mid_sentence_starts(text)]
         return records
 
     @staticmethod
-    def finish(records, options, context):
-        open_before = {r + 1 for r in records if type(r) is int}
-        for record in records:
-            if type(record) is int:
-                continue
-            index, start, word, first = record
-            if not (first and index in open_before):
-                yield Hit("target", start, start + 1, {"word": word}, suggestion=word[0].upper(), segment=index)
+    def finish(records, options, context, segments):
+        wanted = sorted({r[0] - 1 for r in records if r[3] and r[0]}) if options["continued_segments"] else ()
+        before = segments_at(segments, wanted) if wanted else {}
+        for index, start, word, first in records:
+            if first and index - 1 in before and _leaves_open(before[index - 1]):
+                continue  # the previous segment's sentence goes on here
+            yield Hit("target", start, start + 1, {"word": word}, suggestion=word[0].upper(), segment=index)
 
 
 def _mid_sentence_starts(text: str):
@@ -373,31 +386,26 @@ class MissingFinalPunctuation:
     lowercase, and this one ends on a comma or a word like `and`, or the next starts `and`, `to` ...).
     """
 
+    reads_segments = True  # finish reads the segment after each candidate (checks/base.py)
+
     @staticmethod
     def collect(index, segment, options, context):
         source, target = segment.source, segment.target
-        records = []
-        if options["continued_segments"]:
-            first = _lowercase_start(target)
-            if first:  # a plain int: this segment starts lowercase; negative: with a continuation word
-                records.append(-index - 1 if first.group(1).lower() in _CONTINUATION else index)
         m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
         if not m or _ends_sentence(target) or _TRAILING_NOTE.search(target[-200:]) or _headline(target):
-            return records
+            return ()
         end = len(target.rstrip())
         mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])
-        records.append((index, end, mark, target[end - 1], _OPEN_TAIL.search(target[-40:]) is not None))
-        return records
+        return [(index, end, mark, target[end - 1], _open_tail(target))]
 
     @staticmethod
-    def finish(records, options, context):
-        lower = {r for r in records if type(r) is int and r >= 0}
-        lower_continuing = {-r - 1 for r in records if type(r) is int and r < 0}
-        for record in records:
-            if type(record) is int:
-                continue
-            index, end, mark, last, open_tail = record
-            after = index + 1
-            if after in lower_continuing or (open_tail and after in lower):
+    def finish(records, options, context, segments):
+        count = len(segments)
+        wanted = sorted(r[0] + 1 for r in records if r[0] + 1 < count) if options["continued_segments"] else ()
+        after = segments_at(segments, wanted) if wanted else {}
+        for index, end, mark, last, open_tail in records:
+            following = after.get(index + 1)
+            first = following is not None and _lowercase_start(following.target)
+            if first and (open_tail or first.group(1).lower() in _CONTINUATION):
                 continue  # the sentence goes on in the next segment
             yield Hit("target", end - 1, end, {"mark": mark}, suggestion=last + mark, segment=index)
