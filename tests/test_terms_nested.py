@@ -2,6 +2,8 @@
 shipped 中共中央总书记), on an acronym bracketed after a name it abbreviates (`... Agency (WHO)`), and on
 a name written head first (`Central Committee of the CPC` for `CPC Central Committee`)."""
 
+from dataclasses import replace
+
 import pytest
 
 from transqa.checks import Context
@@ -91,3 +93,25 @@ def test_forbidden_rendering_of_a_user_term_inside_a_longer_term():
 ])
 def test_acronym_bracketed_after_a_name_counts_only_if_the_name_is_approved(target, fires):
     assert findings("世界卫生组织建议这样做。", target) == fires
+
+
+# every shipped entry as a client's (so every term inside a longer one is checked): look-alikes on newstest
+USER_SHIPPED = tuple(Glossary(name=g.name, path=f"/tmp/client-{g.name}.yaml",
+                             terms=tuple(replace(t, path=f"/tmp/client-{g.name}.yaml") for t in g.terms))
+                    for g in SHIPPED)
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    # `of X` names the place before the term, not the body it belongs to
+    ("桐乡市委书记盛勇军认为", "Sheng Yongjun, the municipal party secretary of Tongxiang, believes", []),
+    # the longer term's forbidden rendering: term-forbidden reports it, not also each term inside it
+    ("全国人大常委会委员长张德江出席", "Zhang Dejiang, president of the Standing Committee of the National "
+     "People's Congress, attended", [("TERM001", "president of the Standing Committee")]),
+    # the longer term heads a name English shortens (skip_name_heads): neither it nor its parts are required
+    ("全国政协港澳台侨委员会主任杨衍银", "Yang Yanyin, Director of the Subcommittee of Hong Kong, Macao and Taiwan", []),
+    # a curly apostrophe in the name before the acronym
+    ("全国政协召开研讨会", "A symposium is held by the National Committee of the Chinese People’s Political "
+     "Consultative Conference (CPPCC)", []),
+])
+def test_look_alikes_with_every_entry_a_client_entry(source, target, fires):
+    assert findings(source, target, ("TERM001", "TERM002"), (*SHIPPED, *USER_SHIPPED)) == fires

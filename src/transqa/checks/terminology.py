@@ -210,7 +210,7 @@ def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | No
     initials = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
     if acronym.replace(".", "") not in initials:
         return None  # not its expansion (`the Fed (US)`)
-    name = [_us_spelling(w.lower()) for w in words]
+    name = _us_words(" ".join(words))
     if name[-1].endswith("'s"):
         name[-1] = name[-1][:-2]
     full = [_us_words(r) for r in term.target if not r.isupper()]
@@ -219,8 +219,8 @@ def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | No
     return m.start(), start + len(acronym) + (text[start + len(acronym):start + len(acronym) + 1] == ")")
 
 
-def _us_words(rendering: str) -> list[str]:
-    return [_us_spelling(w) for w in rendering.lower().split()]
+def _us_words(name: str) -> list[str]:
+    return [_us_spelling(w) for w in fold(name).split()]  # fold: ’ -> ', hyphens -> spaces
 
 
 @lru_cache(maxsize=8192)
@@ -448,18 +448,19 @@ def _missing(segment, index, all_hits, options, context):
     selected = index.source_hits(segment.source, all_hits)
     nested = len(all_hits) > len(selected)
     for hit in selected:
-        term, reported = hit.term, False
+        term, settled = hit.term, False  # settled: reported, or its wrong rendering or omission allowed
         if id(term) not in seen and _covers(term, options):
             if options["skip_name_heads"] and _heads_a_name(segment.source, hit) \
                     and (view.rendered(term) or not near_miss(term)):
-                pass  # this occurrence may be dropped (unless misspelt); a later one may not
+                settled = True  # this occurrence may be dropped (unless misspelt); a later one may not
             else:
                 seen.add(id(term))
                 if not _rendered_here(term, view) and not any(view.find(f) for f in term.forbidden) \
                         and not (options["compose"] and _composed(hit, all_hits, view, segment.source)):
-                    reported = True
+                    settled = True
                     yield _missing_hit(hit)
-        if nested and not reported:  # (reported: its finding covers the terms inside it)
+        if nested and not settled and not any(view.find(f) for f in term.forbidden):
+            # (a forbidden rendering of the longer term: term-forbidden reports it, and that covers the rest)
             for inner in _user_terms_inside(hit, all_hits):
                 if id(inner.term) in seen or not _covers(inner.term, options) or _renders_whole(hit.term, view):
                     continue  # (not seen: another occurrence of the inner term, on its own, is checked)
@@ -479,13 +480,15 @@ def _missing_hit(hit) -> Hit:
 def _user_terms_inside(hit, all_hits):
     """Entries of user glossaries matched strictly inside `hit` (中共中央 in 中共中央总书记): the longest
     match wins the source, but a client's term inside it still has to be rendered (see _renders_whole)."""
-    return [h for h in all_hits if hit.start <= h.start and h.end <= hit.end and h.term is not hit.term
-            and (h.start, h.end) != (hit.start, hit.end) and not is_shipped(h.term)]
+    inside = [(h.start, h.end, h) for h in all_hits if hit.start <= h.start and h.end <= hit.end
+              and h.term is not hit.term and (h.start, h.end) != (hit.start, hit.end) and not is_shipped(h.term)]
+    return [h for _, _, h in leftmost_longest(inside)]  # 副委员长, not also the 委员长 inside it
 
 
-# After a rendering of the longer term, `of (the) X` or `the X` spells out what it is part of: the
-# translator rendered the inner term there (`General Secretary of the Chinese Politburo`).
-_COMPLEMENT = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?|the[ \t]+)[A-Z]")
+# After a rendering of the longer term, `(of) the X` spells out the body it belongs to: the translator
+# rendered the inner term there (`General Secretary of the Chinese Politburo`). Not `of X` without
+# `the`: that is mostly a place the Chinese puts before the term (桐乡市委书记 `Party secretary of Tongxiang`).
+_COMPLEMENT = re.compile(r"[ \t]+(?:of[ \t]+)?the[ \t]+[A-Z]")
 
 
 def _renders_whole(term, view: _Target) -> bool:
