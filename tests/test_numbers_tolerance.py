@@ -123,3 +123,34 @@ def test_shared_units_and_halves_pass(zh, en):
 ])
 def test_shared_units_and_halves_still_report_changes(zh, en, expect):
     assert _problems(zh, en) == expect
+
+
+def _dates_missing(zh: str, en: str) -> list[str]:
+    a = analyse(zh, en, EXPRS)
+    return [] if a is None else [s.text for s in a.date_missing]
+
+
+def test_a_repeated_month_and_day_needs_each_rendering():
+    """Seed-23 plant: the dateline date and the same date in the text; the target dropped one."""
+    zh = "中新网长沙9月30日电 (郑寓亮 田灿)9月30日是中国第五个烈士纪念日。"
+    assert _dates_missing(zh, "China News Service, Changsha, September some (Zheng Yuliang, Tian Can) - "
+                              "September 30 is China’s fifth Martyrs’ Day.") == ["9月30日"]
+    assert _dates_missing(zh, "China News Service, Changsha, September 30 (Zheng Yuliang, Tian Can) - "
+                              "September 30 is China’s fifth Martyrs’ Day.") == []
+
+
+@pytest.mark.parametrize("en", [
+    # TICO-19 line 121: the second mention refers back to the first
+    "As at 15 March 2020, cases had been detected in all 30 EU/EEA countries, whereby between 31 December "
+    "2019 and that date included, 39,768 cases had been reported.",
+    "As at 15 March 2020, cases had been detected in all 30 EU/EEA countries; from 31 December 2019 to "
+    "the same day, 39,768 cases had been reported.",
+])
+def test_a_repeated_date_the_target_refers_back_to_passes(en):
+    zh = "截至 2020 年 3 月 15 日，所有 30 个 EU/EEA 国家都已经检测到病例，自 2019 年 12 月 31 日至 3 月 15 日，已经报告了 39,768 名病例。"
+    assert _dates_missing(zh, en) == []
+
+
+def test_a_repeated_year_may_be_said_once():
+    zh = "2019年，该公司收入增长；2019年，利润下降。"
+    assert _dates_missing(zh, "In 2019 the company's revenue grew and its profit fell.") == []

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 
 from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _unmatched_date, _value_in,
-                                     _yearlike, inside_proportions, matches, reportable_extra, soft)
+                                     _full_day, _yearlike, inside_proportions, matches, reportable_extra, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -209,7 +209,8 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
 
     for s in pending:
         repeated = any(match(s, c, False) or match(s, c, True) for c in either(s))
-        if repeated and (s.kind in DATEISH or s.ident or s.vague or s.words or _yearlike(s)):
+        if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
+                         or s.ident or s.vague or s.words or _yearlike(s)):
             continue
         unmatched.append(s)
     explained: set[int] = set()

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from transqa.numbers.en import MONTH_ANY, month_number
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -230,8 +231,9 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
         pending = rest
     for s in pending:
         repeated = any(matches(s, t, True) for t in target)     # loose matches include the strict ones
-        if repeated and (s.kind in DATEISH or s.ident or s.vague or s.words or _yearlike(s)):
-            continue                                # a date line repeats the date; words are loose anyway
+        if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
+                         or s.ident or s.vague or s.words or _yearlike(s)):
+            continue                                # a year or time said once for all; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
     if len(used) < len(target):
@@ -276,6 +278,18 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
         if rival is not None:
             result.date_mismatched.append((rival, t))
     return result
+
+
+def _full_day(q: Quantity, source: list[Quantity], target_text: str) -> bool:
+    """A month and day the source gives more than once, and the target names that month as often: one
+    mention lost its day (`September some ... September 30` for 9月30日 ... 9月30日). A target that says
+    the date once for all (`Fuzhou, Oct. 1 -- The regulation took effect`, `between 31 December and that
+    date`) passes; so do repeated years and times."""
+    if q.kind != "date" or q.date[1] is None or q.date[2] is None or q.inferred:
+        return False
+    given = sum(1 for s in source if s.kind == "date" and s.date[1:] == q.date[1:])
+    named = sum(1 for m in MONTH_ANY.finditer(target_text) if month_number(m.group()) == q.date[1])
+    return given > 1 and named >= given
 
 
 def _yearlike(q: Quantity) -> bool:

@@ -87,7 +87,8 @@ UNIT_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|k|m|bn|mn|tn|km|kg|cm|mm|g|kW|MW|GW|
                          r"mg|ml|sq|min|hrs?|yrs?|kph|kmh|mm)\b")
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
+    """January, Jan or Jan. -> 1."""
     name = name.rstrip(".")
     return MONTHS.get(name) or ABBR[name]
 
@@ -163,7 +164,7 @@ def _dates(text: str, claims: _Claims, out: list[Quantity], has_digit: bool, run
                     continue
                 year = m.groupdict().get("year")
                 day = m.groupdict().get("day")
-                parts = (int(year) if year else None, _month(mon), int(day) if day else None)
+                parts = (int(year) if year else None, month_number(mon), int(day) if day else None)
             if not (1 <= (parts[1] or 1) <= 12 and 1 <= (parts[2] or 1) <= 31):
                 continue
             claims.take(m.start(), m.end())
