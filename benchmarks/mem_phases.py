@@ -4,9 +4,10 @@
     python benchmarks/mem_phases.py SRC TGT [--glossary G.yaml] [--jobs 1] [--format json]
     python benchmarks/mem_phases.py SRC TGT --jobs 0 --detail     # transqa's default jobs; RSS per document rule
 
-Phases: imports, prepare (packs + glossaries), read, check (rules, waivers, score), render, write.
+Phases: imports, prepare (packs + glossaries), read, check (rules, waivers, score), render + write
+(in pieces, as the CLI writes the report; --whole: render, then write, as before 9b25992).
 RSS comes from /proc/self/status (VmRSS now, VmHWM = peak so far); Linux only. The run is the CLI's
-(`pipeline.prepare`, `readers.read_document`, `pipeline.check`, `reporters.render`,
+(`pipeline.prepare`, `readers.read_document`, `pipeline.check`, `reporters.chunks`,
 `outputs.write_atomic`), so its numbers are those of `/usr/bin/time -f %M transqa check ...` (with
 --jobs > 1, of the parent process only: the workers' peaks are their own). The `read` line says whether
 the segments are held in memory or read from the files on demand (readers/segment_store.py).
@@ -36,6 +37,8 @@ def main() -> None:
     parser.add_argument("--glossary", action="append", default=[])
     parser.add_argument("--jobs", type=int, default=1, help="0: transqa's default (cores for large documents)")
     parser.add_argument("--format", default="json")
+    parser.add_argument("--whole", action="store_true", help="render the report to one string, then write it "
+                        "(as transqa did before 9b25992; the CLI writes it in pieces)")
     parser.add_argument("--detail", action="store_true", help="also RSS after each document rule's finish")
     args = parser.parse_args()
 
@@ -50,6 +53,11 @@ def main() -> None:
     from transqa.pipeline import RunOptions, check, prepare
     from transqa.readers import read_document
     from transqa.reporters import render
+
+    try:  # reporters.chunks: the report in pieces (since 9b25992); older trees render it whole
+        from transqa.reporters import chunks
+    except ImportError:
+        chunks = None
 
     mark("imports")
     if args.detail:
@@ -80,13 +88,19 @@ def main() -> None:
     report = check(document, prepared)
     del document
     mark("check")
-    text = render(report, args.format)
-    mark("render")
     with tempfile.TemporaryDirectory() as folder:
-        write_atomic(os.path.join(folder, "report"), text)
-    mark("write")
+        path = os.path.join(folder, "report")
+        if chunks is not None and not args.whole:  # as the CLI writes it: in pieces, never joined
+            write_atomic(path, chunks(report, args.format))
+            mark("render + write")
+        else:
+            text = render(report, args.format)
+            mark("render")
+            write_atomic(path, text)
+            mark("write")
+        size = os.path.getsize(path)
     print(f"{len(report.document.segments):,} segments, {len(report.findings):,} findings, "
-          f"report {len(text):,} characters")
+          f"report {size:,} bytes")
 
 
 if __name__ == "__main__":
