@@ -12,12 +12,12 @@ tests/test_numbers_align_index.py checks it against `compare.align` on random qu
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
-from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _unmatched_date, _value_in,
-                                     _full_day, _yearlike, inside_proportions, matches, reportable_extra, soft)
+from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _full_day, _gap, _unmatched_date,
+                                     _value_in, _yearlike, inside_proportions, lost_its_number, matches,
+                                     reportable_extra, same_label, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -210,7 +210,8 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
     for s in pending:
         repeated = any(match(s, c, False) or match(s, c, True) for c in either(s))
         if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or s.ident or s.vague or s.words or _yearlike(s)):
+                         or (s.ident and not lost_its_number(s, target_text))
+                         or s.vague or s.words or _yearlike(s)):
             continue
         unmatched.append(s)
     explained: set[int] = set()
@@ -235,17 +236,14 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
     for i, t in enumerate(target):
         if t.ident and t.label and index.cls[i] not in strict:
             rivals.setdefault(t.label, []).append((i, t))
-    lost_code: dict[str, bool] = {}
     for s in unmatched:
         if s.ident:
-            rival = next((t for _, t in rivals.get(s.label, ()) if t.value != s.value), None) if s.label else None
+            rival = min(((i, t) for label, found in rivals.items() if same_label(label, s.label)
+                         for i, t in found if t.value != s.value), default=(0, None), key=lambda it: it[0])[1]
             if rival is not None:
                 result.mismatched.append((s, rival))
-            elif s.label.endswith("-") and len(s.label) > 2 and target_text:
-                if s.label not in lost_code:
-                    lost_code[s.label] = bool(re.search(re.escape(s.label) + r"(?![\d\s])", target_text, re.IGNORECASE))
-                if lost_code[s.label]:
-                    result.missing.append(s)
+            elif lost_its_number(s, target_text):
+                result.missing.append(s)
             continue
         if s.kind in DATEISH:
             _unmatched_date(s, free_dates, target_weekday, result)

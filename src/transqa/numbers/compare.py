@@ -232,7 +232,8 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     for s in pending:
         repeated = any(matches(s, t, True) for t in target)     # loose matches include the strict ones
         if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or s.ident or s.vague or s.words or _yearlike(s)):
+                         or (s.ident and not lost_its_number(s, target_text))
+                         or s.vague or s.words or _yearlike(s)):
             continue                                # a year or time said once for all; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
@@ -246,12 +247,11 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
     for s in unmatched:
         if s.ident:
-            rival = next((t for t in target if t.ident and t.label and t.label == s.label and t.value != s.value
+            rival = next((t for t in target if t.ident and same_label(t.label, s.label) and t.value != s.value
                           and not any(matches(s2, t) for s2 in source)), None)
             if rival is not None:                   # SARS-CoV-2 -> SARS-CoV-4: a changed code
                 result.mismatched.append((s, rival))
-            elif s.label.endswith("-") and len(s.label) > 2 and target_text and re.search(
-                    re.escape(s.label) + r"(?![\d\s])", target_text, re.IGNORECASE):
+            elif lost_its_number(s, target_text):
                 result.missing.append(s)            # COVID-19 -> COVID-some: the code lost its number
             continue
         if s.kind in DATEISH:
@@ -278,6 +278,20 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
         if rival is not None:
             result.date_mismatched.append((rival, t))
     return result
+
+
+def same_label(a: str, b: str) -> bool:
+    """Codes with the same letters before the number: IL- and ANTI-IL- (Anti-IL-6), not IL- and L-."""
+    if a == b:
+        return bool(a)
+    short, long = sorted((a, b), key=len)
+    return len(short) > 1 and long.endswith(short) and long[-len(short) - 1] in "-."
+
+
+def lost_its_number(s: Quantity, target_text: str) -> bool:
+    """The target keeps the code's letters with no number after them: COVID-19 -> COVID-some."""
+    return (s.label.endswith("-") and len(s.label) > 2 and bool(target_text)
+            and re.search(re.escape(s.label) + r"(?![\d\s])", target_text, re.IGNORECASE) is not None)
 
 
 def _full_day(q: Quantity, source: list[Quantity], target_text: str) -> bool:
