@@ -115,3 +115,15 @@ USER_SHIPPED = tuple(Glossary(name=g.name, path=f"/tmp/client-{g.name}.yaml",
 ])
 def test_look_alikes_with_every_entry_a_client_entry(source, target, fires):
     assert findings(source, target, ("TERM001", "TERM002"), (*SHIPPED, *USER_SHIPPED)) == fires
+
+
+@pytest.mark.parametrize("source, target, fires", [
+    ("中共中央总书记、国家主席习近平", "General Secretary of Chinese Politburo and President Xi Jinping",
+     [("TERM002", "中共中央")]),                                          # `of X Y`, no article
+    ("中共中央总书记、国家主席习近平", "General Secretary of CPC Central Committee and President Xi Jinping", []),
+    ("上海市委书记李强", "Li Qiang, Party Secretary of Shanghai Municipality", []),   # a place
+    ("浙江省委书记车俊", "Che Jun, Party chief of the Zhejiang Province", []),
+    ("上海市委书记李强", "Li Qiang, Party Secretary of Shanghai", []),
+])
+def test_complement_without_article_and_places(source, target, fires):
+    assert findings(source, target, ("TERM001", "TERM002"), (*SHIPPED, *USER_SHIPPED)) == fires

@@ -462,7 +462,7 @@ def _missing(segment, index, all_hits, options, context):
         if nested and not settled and not any(view.find(f) for f in term.forbidden):
             # (a forbidden rendering of the longer term: term-forbidden reports it, and that covers the rest)
             for inner in _user_terms_inside(hit, all_hits):
-                if id(inner.term) in seen or not _covers(inner.term, options) or _renders_whole(hit.term, view):
+                if id(inner.term) in seen or not _covers(inner.term, options) or _renders_whole(hit, all_hits, view):
                     continue  # (not seen: another occurrence of the inner term, on its own, is checked)
                 seen.add(id(inner.term))
                 if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden):
@@ -485,19 +485,43 @@ def _user_terms_inside(hit, all_hits):
     return [h for _, _, h in leftmost_longest(inside)]  # 副委员长, not also the 委员长 inside it
 
 
-# After a rendering of the longer term, `(of) the X` spells out the body it belongs to: the translator
-# rendered the inner term there (`General Secretary of the Chinese Politburo`). Not `of X` without
-# `the`: that is mostly a place the Chinese puts before the term (桐乡市委书记 `Party secretary of Tongxiang`).
-_COMPLEMENT = re.compile(r"[ \t]+(?:of[ \t]+)?the[ \t]+[A-Z]")
+# After a rendering of the longer term, `(of) the X` or `of X Y` spells out the body it belongs to: the
+# translator rendered the inner term there (`General Secretary of the Chinese Politburo`, `... of Chinese
+# Politburo`). Not `of X` (one word) nor `of X Province`: a place the Chinese puts before the term
+# (桐乡市委书记 `Party secretary of Tongxiang`, 上海市委书记 `Party Secretary of Shanghai Municipality`),
+# nor a rendering of the glossary term just before the longer one in the source.
+_COMPLEMENT = re.compile(r"[ \t]+(?:(?:of[ \t]+)?the[ \t]+|of[ \t]+(?=[A-Z][\w'’.-]*[ \t]+[A-Z]))(?=[A-Z])")
+_NAME_AFTER = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*")
+_PLACE_WORDS = frozenset(("municipality", "province", "city", "county", "prefecture", "district", "region",
+                          "township", "town", "village", "state"))
 
 
-def _renders_whole(term, view: _Target) -> bool:
-    """True when an approved rendering of the longer `term` stands in the target without a complement
-    naming what it belongs to (`Politburo`, `General Secretary Xi`, `European Commission`): the terms
-    inside it are rendered by it. `General Secretary of the ...` or `Standing Committee of the Political
-    Bureau of the ...` leave the inner term to the complement, which must then be an approved rendering."""
-    text = view.text
-    return any(not _COMPLEMENT.match(text, end) for r in term.target for _, end in view.find(r))
+def _complement(text: str, end: int) -> int | None:
+    """Where the complement after a rendering ending at `end` begins, or None (see _COMPLEMENT)."""
+    m = _COMPLEMENT.match(text, end)
+    if m is None:
+        return None
+    last = _NAME_AFTER.match(text, m.end()).group().rsplit(None, 1)[-1].lower()
+    return None if last in _PLACE_WORDS else m.end()
+
+
+def _renders_whole(hit, all_hits, view: _Target) -> bool:
+    """True when an approved rendering of the longer term of `hit` stands in the target without a
+    complement naming what it belongs to (`Politburo`, `General Secretary Xi`, `European Commission`):
+    the terms inside it are rendered by it. `General Secretary of the ...` or `Standing Committee of the
+    Political Bureau of the ...` leave the inner term to the complement, which must then be an approved
+    rendering, unless the complement renders the glossary term just before `hit` in the source."""
+    text, before = view.text, None
+    for r in hit.term.target:
+        for _, end in view.find(r):
+            at = _complement(text, end)
+            if at is None:
+                return True
+            if before is None:
+                before = [h.term for h in all_hits if h.end == hit.start]
+            if any(start == at for t in before for b in t.target for start, _ in view.find(b)):
+                return True
+    return False
 
 
 @check_type("term-forbidden", options={"shipped_kinds": [], "origin": "all", "require_source": True},
