@@ -14,7 +14,7 @@ from functools import lru_cache
 from transqa.checks.base import check_type
 from transqa.glossary import KINDS
 from transqa.model import Hit
-from transqa.terms import find_rendering, fold, is_shipped, leftmost_longest, term_index
+from transqa.terms import _is_shipped_path, find_rendering, fold, is_shipped, leftmost_longest, term_index
 
 ORIGINS = ("all", "shipped", "user")
 # A term followed (within six characters, no punctuation or function word such as 和/的/在) by one of
@@ -39,10 +39,11 @@ class _Run:
     """Per run: the compiled glossary index (None when no glossary is loaded) and the targets seen
     lately (see _Target)."""
 
-    __slots__ = ("index", "targets")
+    __slots__ = ("index", "targets", "users")
 
-    def __init__(self, index):
+    def __init__(self, index, users: bool = False):
         self.index = index if len(index) else None
+        self.users = users  # a user glossary is loaded: its terms inside longer ones are checked too
         self.targets: dict[str, _Target] = {}
 
     def target(self, text: str) -> _Target:
@@ -67,7 +68,8 @@ def _run_state(context) -> _Run:
     if last[0] is not None and last[0]() is context and last[1] is context.glossaries:
         return last[2]
     state = context.memo(("transqa.checks.terminology", id(context.glossaries)),
-                         lambda: _Run(term_index(context)))
+                         lambda: _Run(term_index(context),
+                                      any(not _is_shipped_path(g.path) for g in context.glossaries)))
     last[:] = weakref.ref(context), context.glossaries, state
     return state
 
@@ -436,7 +438,8 @@ def term_missing(segment, options, context):
 
 
 def _missing(segment, index, all_hits, options, context):
-    view = _run_state(context).target(segment.target)
+    state = _run_state(context)
+    view = state.target(segment.target)
     seen = set()
     near: dict[int, bool] = {}  # per term, not per occurrence: 7,000 occurrences made this quadratic
 
@@ -446,7 +449,7 @@ def _missing(segment, index, all_hits, options, context):
         return near[id(term)]
 
     selected = index.source_hits(segment.source, all_hits)
-    nested = len(all_hits) > len(selected)
+    nested = state.users and len(all_hits) > len(selected)
     for hit in selected:
         term, settled = hit.term, False  # settled: reported, or its wrong rendering or omission allowed
         if id(term) not in seen and _covers(term, options):
@@ -539,7 +542,7 @@ def term_forbidden(segment, options, context):
     if options["require_source"]:
         all_hits = index.all_source_hits(segment.source)
         hits = index.source_hits(segment.source, all_hits)
-        if len(all_hits) > len(hits):  # with the user terms inside longer ones (中共中央 in 中共中央总书记)
+        if len(all_hits) > len(hits) and _run_state(context).users:  # with the user terms inside longer ones
             hits = hits + [inner for hit in hits for inner in _user_terms_inside(hit, all_hits)]
         if not hits or not any(h.term.forbidden for h in hits):
             return ()  # not a generator: nothing to create for the usual segment
