@@ -181,3 +181,24 @@ def test_codes_are_compared_as_codes(zh, en, expect):
 ])
 def test_codes_rendered_alike_pass(zh, en):
     assert _problems(zh, en) == []
+
+
+@pytest.mark.parametrize("zh, en, expect", [
+    # a 0 written in digits is a number like any other (seed-11 and seed-23 plants)
+    ("12比0，英国队几乎没有碰到过球。", "12-some and GB had hardly touched the ball.", [("0", "")]),
+    ("负120度，负120度，0度，0度，120度", "negative 120, negative 120, 1, 0, 120", [("0", "1")]),
+])
+def test_a_zero_in_digits_is_checked(zh, en, expect):
+    assert _problems(zh, en) == expect
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("12比0，英国队几乎没有碰到过球。", "12-0 and GB had hardly touched the ball."),
+    # TED reference: [1,1] and [0,0] are two numbers each on both sides (a 1 after "1," was not read)
+    ("看左面，[1,1] 的输入等于0输出，表示向下。", "On the left side, [1,1] input equals 0 output, which goes down."),
+    ("在右边， [0,0] 的输入是1输出，表示向上。", "On the right-hand side, [0,0] input is a 1 output, which goes up."),
+    # 零 in words may still vanish
+    ("今年实现零增长。", "Growth stalled this year."),
+])
+def test_zeros_rendered_or_in_words_pass(zh, en):
+    assert _problems(zh, en) == []

@@ -163,7 +163,7 @@ def soft(q: Quantity) -> bool:
     """A source number a translator may leave implicit: 一个 -> a, 两国 -> both, 第一时间 -> at once."""
     if q.ident or q.vague:
         return True
-    if q.kind == "cardinal" and (q.value == 0 or q.article):
+    if q.kind == "cardinal" and ((q.value == 0 and q.words) or q.article):
         return True                                  # 1名 -> a, 1小时 -> an hour
     if q.words and q.kind in ("cardinal", "ordinal", "fraction") and q.value is not None and q.value <= 10:
         return True

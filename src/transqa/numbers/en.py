@@ -68,7 +68,7 @@ PERCENT_RANGE_RE = re.compile(rf"(?=\d)(?<![\w.,$])(?P<v>{NUM})(?=\s*(?:-|–|�
                               rf"|(?<![\d,]\d\d\d)\s+(?:and|or)\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))")
 FRACTION_RE = re.compile(r"(\d(?<![\w/.,]\d)\d?)/(\d{1,3})(?![\w/]|\.\d)")
 DIGIT_RE = re.compile(
-    rf"(?=[-−\d])(?<![\d_,])(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
+    rf"(?=[-−\d])(?:(?<![\d_,])|(?<=\d,)(?=\d{{1,2}}[,\]\)]))(?<!\d\.)(?P<neg>(?<![\w\)])[-−])?(?P<v>{NUM})(?P<ord>st|nd|rd|th)?"
     rf"(?:\+?(?:\s*-\s*|\s+|(?=[a-z]))(?P<scale>{_SCALE})\b)?")
 
 APPROX_WORDS = ("about around approximately approx. nearly almost roughly some more_than over less_than under "
