@@ -44,6 +44,7 @@ def marks(code: str, target: str, source: str = SENTENCE) -> list[str]:
     ("PUNC007", "Three tests: 1. we measure; 2. we compare.", []),
     ("PUNC007", "Yahoo! and Google agreed.", []),
     ("PUNC007", "He said e.g. patents, i.e. rights, vs. the rest at 9 a.m. sharp.", []),
+    ("PUNC007", "He paused... and then left. Wait . . . and see.", []),
     # ... and still fire on a real lowercase start
     ("PUNC007", "thank you very much.", ["t"]),
     ("PUNC007", "Thank you. thank you all.", ["t"]),
@@ -78,6 +79,8 @@ def test_lookalike(code, target, expected):
     ("add a reference to Microsoft.Office.Interop first", []),
     ("then call Console.WriteLine(text) to print it", []),
     ("the HowMuch.Net visualization team", []),
+    ("see Fig.1 and version 1.2.3 of J.R.R. Tolkien's notes at Xinhuanet.Com", []),
+    ("the U.S. and e.g. Ph.D.Candidates", []),
     # real glued sentences (TICO-19 has about 165) still fire
     ("the case.In addition, the virus", ["."]),
     ("seek effective solutions.(Translated from CNIPA Website)", ["."]),

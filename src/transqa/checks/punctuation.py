@@ -161,9 +161,9 @@ def _quote_hits(text: str, continued: bool):
 # ---- Spacing and doubling around punctuation ---------------------------------------------------------
 # A space before , ; : ! ? or a sentence-final . (not an ellipsis, spaced `. . .` included, a decimal
 # `.5`, `.NET`-like names, or an emoticon `:)` `;-)`).
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,!?]|[;:](?!-?[()\[\]])|\.(?![.\w]| \.))(?!\w)")
+_SPACE_BEFORE = LazyPattern(r"(?<=[\w\"”’')\]])([ \t\u00a0]+)([,!?]|[;:](?!-?[()\[\]])|\.(?![.\w]| \.))(?!\w)")
 # A ratio or score written with spaces, `3 : 1`: not a stray space.
-_SPACED_RATIO = re.compile(r"\s*\d")
+_SPACED_RATIO = LazyPattern(r"\s*\d")
 # Doubled or clashing marks: `,,` `;;` `::` `..` (not `...`), `,.` `.,` `;.` `?.` ...
 _DOUBLED_PUNCT = re.compile(r"(?<![.…])(?:,,|;;|::|\.\.(?!\.)|[,;:][.,;]|[!?][.,;]|\.[,;])(?![.…])")
 _SPACE_PUNCT_GATE = re.compile(r"\s[,;:!?.]")
@@ -197,7 +197,7 @@ _ABBREVIATIONS = ("etc|Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|No|Nos|vs|al|cf|ca|approx|i
                   "Vol|vol|pp|ed|eds|Eq|eq|ft|lb|lbs|oz|yd|mi|sq|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                   "Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
                   "Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo")
-_ABBREVIATION_DOT = re.compile(r"(?:\b[A-Za-z]\.|\b(?:in|" + _ABBREVIATIONS + r")\.)$")
+_ABBREVIATION_DOT = LazyPattern(r"(?:\b[A-Za-z]\.|\b(?:in|" + _ABBREVIATIONS + r")\.)$")  # used on rare hits only
 
 
 @check_type("space-before-punctuation", placeholders=("mark",))
@@ -240,14 +240,12 @@ _ZH_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 # A closing parenthetical after a finished sentence: `solutions. (Translated from ...)`, `(Xinhua)`.
 _TRAILING_NOTE = re.compile(r"[.!?][\"”’']?\s*[(\[][^()\[\]]*[)\]]\s*$")
 _EN_SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\.\.\.)[\"”’')\]」』）\s]*$|[:;：；]\s*$")
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?:i\.e|e\.g|" + _ABBREVIATIONS + r"))\.$")
-# Not a sentence start: a stage direction or aside in brackets, `(laughs) Thank you.`, `[applause]`.
-_NOT_A_SENTENCE_START = re.compile(r"[(\[]")
+_ABBREVIATION_BEFORE = LazyPattern(r"(?:\b[A-Za-z]|\b(?:i\.e|e\.g|" + _ABBREVIATIONS + r"))\.$")
 # A lowercase name: a domain or file name (`cctv.com news:`), an e-mail address or URL (`www`, `http://`).
-_NAME_AFTER = re.compile(r"\.[a-z]|@|://")
+_NAME_AFTER = LazyPattern(r"\.[a-z]|@|://")
 # A stop that does not end a sentence: a list number at the start or after a colon or semicolon
 # (`2. we must ...; 3. we must ...`), or a brand with an exclamation mark (`Yahoo! and Google`).
-_NOT_A_STOP = re.compile(r"(?:(?:^|[:;])\s*\(?(?:\d{1,2}|[ivxIVX]{1,4})\)?\.|\b(?:Yahoo|Jeopardy)!)$")
+_NOT_A_STOP = LazyPattern(r"(?:(?:^|[:;])\s*\(?(?:\d{1,2}|[ivxIVX]{1,4})\)?\.|\b(?:Yahoo|Jeopardy)!)$")
 # A fragment continuing the previous segment's sentence starts lowercase by design: `and allow all...`.
 _CONTINUATION = frozenset("""and or but nor so yet that which who whom whose where when while as than
 with without of to in on at by for from into about after before between through under over the a an
@@ -288,13 +286,18 @@ def _leaves_open(segment) -> bool:
     return target[-1:] not in _TARGET_ENDS and _open_tail(target)
 
 
+def _in_brackets(lead: str) -> bool:
+    """A stage direction or aside in brackets is no sentence start: `(laughs) Thank you.`, `[applause]`."""
+    return "(" in lead or "[" in lead
+
+
 def _lowercase_start(text: str):
     """The first word of `text` when it starts lowercase (not iPhone-like, not in a bracket), else None."""
     if text[:1].isupper():
         return None
     first = _FIRST_WORD.match(text)
     if first and first.group(1)[0].islower() and not _INNER_CAPITAL.match(first.group(1)) \
-            and not _NOT_A_SENTENCE_START.search(first.group()) and not _NAME_AFTER.match(text, first.end()):
+            and not _in_brackets(first.group()) and not _NAME_AFTER.match(text, first.end()):
         return first
     return None
 
@@ -366,7 +369,7 @@ def _ends_sentence(target: str) -> bool:
 
 
 _MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs via into".split())
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = LazyPattern(r"[^\W\d_][\w'’-]*")
 
 
 def _headline(text: str) -> bool:
@@ -390,9 +393,11 @@ class MissingFinalPunctuation:
 
     @staticmethod
     def collect(index, segment, options, context):
-        source, target = segment.source, segment.target
-        m = _ZH_SENTENCE_END.search(source[-8:])  # only the tail matters: cheap on long segments
-        if not m or _ends_sentence(target) or _TRAILING_NOTE.search(target[-200:]) or _headline(target):
+        target = segment.target
+        if _ends_sentence(target):  # most targets: decided without a regex, before the source's
+            return ()
+        m = _ZH_SENTENCE_END.search(segment.source[-8:])  # only the tail matters: cheap on long segments
+        if not m or _TRAILING_NOTE.search(target[-200:]) or _headline(target):
             return ()
         end = len(target.rstrip())
         mark = FULLWIDTH.get(m.group().strip()[0], m.group().strip()[0])

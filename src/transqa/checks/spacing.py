@@ -18,14 +18,14 @@ _NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideo
 # after it: a capital, an opening bracket, a curly opening quote, or a straight quote directly followed
 # by a letter (after a stop a straight quote is nearly always the closing one: `down."`).
 # A bracket counts unless a citation mark or note follows (`disease.[12]`, `.[citation needed]`: Wikipedia style).
-_GLUED_STOP = re.compile(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(“‘]|\[[^\da-z]|[\"'][A-Za-z])")
+_GLUED_STOP = LazyPattern(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(“‘]|\[[^\da-z]|[\"'][A-Za-z])")
 # What _GLUED_STOP needs at its full stop (a literal-led pattern: a fast scan that rules out most texts).
 _GLUED_STOP_GATE = re.compile(r"\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
 # Domain names without a scheme or www (`HowMuch.Net`, `Example.com`) and file names (`Report.PDF`).
-_TLD_AFTER = re.compile(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz|pdf|docx?|xlsx?|pptx?|txt|csv|"
+_TLD_AFTER = LazyPattern(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz|pdf|docx?|xlsx?|pptx?|txt|csv|"
                         r"xml|json|html?|jpe?g|png|gif|zip|exe)\b", re.IGNORECASE)
 # Code, not prose: a dotted name or a call (`Microsoft.Office.Interop`, `Console.WriteLine(`).
-_CODE_AFTER = re.compile(r"[A-Z]\w*(?:\.\w|\()")
+_CODE_AFTER = LazyPattern(r"[A-Z]\w*(?:\.\w|\()")
 # A scheme starts where no scheme character precedes it: linear time (it was quadratic on long words).
 _URLISH = LazyPattern(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|www\.|@)\S*", re.IGNORECASE)
 
