@@ -81,6 +81,7 @@ def test_lookalike(code, target, expected):
     ("the HowMuch.Net visualization team", []),
     ("see Fig.1 and version 1.2.3 of J.R.R. Tolkien's notes at Xinhuanet.Com", []),
     ("the U.S. and e.g. Ph.D.Candidates", []),
+    ("built with Node.JS and Socket.IO, streamed on Last.FM", []),
     # real glued sentences (TICO-19 has about 165) still fire
     ("the case.In addition, the virus", ["."]),
     ("seek effective solutions.(Translated from CNIPA Website)", ["."]),

@@ -21,8 +21,9 @@ _NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideo
 _GLUED_STOP = LazyPattern(r"(?<![\w./@:-])[A-Za-z]*[a-z]{2}\.(?=[A-Z(“‘]|\[[^\da-z]|[\"'][A-Za-z])")
 # What _GLUED_STOP needs at its full stop (a literal-led pattern: a fast scan that rules out most texts).
 _GLUED_STOP_GATE = re.compile(r"\.(?=[A-Z(\[“‘]|[\"'][A-Za-z])")
-# Domain names without a scheme or www (`HowMuch.Net`, `Example.com`) and file names (`Report.PDF`).
-_TLD_AFTER = LazyPattern(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz|pdf|docx?|xlsx?|pptx?|txt|csv|"
+# Domain and product names without a scheme or www (`HowMuch.Net`, `Example.com`, `Node.JS`, `Socket.IO`)
+# and file names (`Report.PDF`).
+_TLD_AFTER = LazyPattern(r"(?:com|net|org|gov|edu|int|io|cn|uk|de|jp|info|biz|js|fm|pdf|docx?|xlsx?|pptx?|txt|csv|"
                         r"xml|json|html?|jpe?g|png|gif|zip|exe)\b", re.IGNORECASE)
 # Code, not prose: a dotted name or a call (`Microsoft.Office.Interop`, `Console.WriteLine(`).
 _CODE_AFTER = LazyPattern(r"[A-Z]\w*(?:\.\w|\()")
