@@ -127,3 +127,12 @@ def test_look_alikes_with_every_entry_a_client_entry(source, target, fires):
 ])
 def test_complement_without_article_and_places(source, target, fires):
     assert findings(source, target, ("TERM001", "TERM002"), (*SHIPPED, *USER_SHIPPED)) == fires
+
+
+def test_a_rendering_inside_the_complement_does_not_stand_whole():
+    # `Politburo` renders 中共中央政治局委员 on its own, but here it is the complement of `Political Bureau`
+    assert findings("中共中央政治局委员、中宣部部长黄坤明主持会议。", "Huang Kunming, member of the Political Bureau "
+                    "of the Chinese Politburo and Head of the Central Propaganda Department, presided.") == [
+        ("TERM002", "中共中央")]
+    assert findings("中共中央政治局委员、中宣部部长黄坤明主持会议。", "Huang Kunming, a Politburo member and Head of "
+                    "the Central Propaganda Department, presided.") == []

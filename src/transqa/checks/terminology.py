@@ -499,13 +499,13 @@ _PLACE_WORDS = frozenset(("municipality", "province", "city", "county", "prefect
                           "township", "town", "village", "state"))
 
 
-def _complement(text: str, end: int) -> int | None:
-    """Where the complement after a rendering ending at `end` begins, or None (see _COMPLEMENT)."""
+def _complement(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the name in the complement after a rendering ending at `end`, or None (see _COMPLEMENT)."""
     m = _COMPLEMENT.match(text, end)
     if m is None:
         return None
-    last = _NAME_AFTER.match(text, m.end()).group().rsplit(None, 1)[-1].lower()
-    return None if last in _PLACE_WORDS else m.end()
+    name = _NAME_AFTER.match(text, m.end())
+    return None if name.group().rsplit(None, 1)[-1].lower() in _PLACE_WORDS else name.span()
 
 
 def _renders_whole(hit, all_hits, view: _Target) -> bool:
@@ -513,18 +513,20 @@ def _renders_whole(hit, all_hits, view: _Target) -> bool:
     complement naming what it belongs to (`Politburo`, `General Secretary Xi`, `European Commission`):
     the terms inside it are rendered by it. `General Secretary of the ...` or `Standing Committee of the
     Political Bureau of the ...` leave the inner term to the complement, which must then be an approved
-    rendering, unless the complement renders the glossary term just before `hit` in the source."""
-    text, before = view.text, None
+    rendering, unless the complement renders the glossary term just before `hit` in the source. A
+    rendering inside such a complement does not stand whole (`Political Bureau of the Chinese Politburo`)."""
+    text, before, whole, names = view.text, None, [], []
     for r in hit.term.target:
-        for _, end in view.find(r):
-            at = _complement(text, end)
-            if at is None:
-                return True
-            if before is None:
-                before = [h.term for h in all_hits if h.end == hit.start]
-            if any(start == at for t in before for b in t.target for start, _ in view.find(b)):
-                return True
-    return False
+        for start, end in view.find(r):
+            name = _complement(text, end)
+            if name is not None:
+                if before is None:
+                    before = [h.term for h in all_hits if h.end == hit.start]
+                if not any(s == name[0] for t in before for b in t.target for s, _ in view.find(b)):
+                    names.append(name)
+                    continue
+            whole.append(start)
+    return any(not any(a <= start < b for a, b in names) for start in whole)
 
 
 @check_type("term-forbidden", options={"shipped_kinds": [], "origin": "all", "require_source": True},
