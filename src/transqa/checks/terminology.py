@@ -464,8 +464,13 @@ def _missing(segment, index, all_hits, options, context):
                     yield _missing_hit(hit)
         if nested and not settled and not any(view.find(f) for f in term.forbidden):
             # (a forbidden rendering of the longer term: term-forbidden reports it, and that covers the rest)
+            whole = None
             for inner in _user_terms_inside(hit, all_hits):
-                if id(inner.term) in seen or not _covers(inner.term, options) or _renders_whole(hit, all_hits, view):
+                if id(inner.term) in seen or not _covers(inner.term, options):
+                    continue
+                if whole is None:
+                    whole = _renders_whole(hit, all_hits, view)
+                if whole:
                     continue  # (not seen: another occurrence of the inner term, on its own, is checked)
                 seen.add(id(inner.term))
                 if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden):
@@ -535,8 +540,9 @@ def term_forbidden(segment, options, context):
     """A forbidden rendering of a glossary term occurs in the target; the suggestion is the preferred one.
 
     With `require_source` (default) only the forbidden renderings of terms found in the source count
-    (a user glossary's term inside a longer matched term included), and a forbidden string inside an approved rendering of a term in the source (`former SIPO` approved
-    for 原国家知识产权局) is not reported.
+    (a user glossary's term inside a longer matched term included), and a forbidden string inside an
+    approved rendering of a term in the source (`former SIPO` approved for 原国家知识产权局) is not
+    reported.
     """
     index = _target_index(segment, context)
     if index is None:
