@@ -26,6 +26,16 @@ def test_units_count_names_and_skip_latin_glosses():
     assert target_words("The U.S. grew 3.5% in 2022.") == 6
 
 
+def test_a_name_inside_a_sentence_takes_only_the_characters_next_to_its_dots():
+    # the Han run around the name is one regex match: 教授弗朗西斯科·雷耶斯全程带队 was 2 name parts
+    # (3 units) for the whole 46-character sentence
+    sentence = "尼加拉瓜国立农业大学自然资源和环境系的教授弗朗西斯科·雷耶斯全程带队参与了植树造林教育项目。"
+    han = sum(1 for ch in sentence if "\u4e00" <= ch <= "\u9fff")
+    assert source_units(sentence) == han - 3 - 3 + 1.5 * 2  # 弗朗西斯科 -> its 3 characters at the dot
+    assert source_units("劳拉·特洛特、乔安娜·罗瑟尔·尚德") == 1.5 * 2 + 1.5 * 3  # middle parts whole
+    assert source_units("特雷莎·梅的计划") == 1.5 * 2 + 1  # 梅的计 taken as the name: 划 left
+
+
 def test_sentence_counts():
     assert sentence_counts("他来了。她也来了！", "He came. She came too!") == (2, 2)
     assert sentence_counts("他来了。她也来了", "He came, and so did she") == (2, 1)
