@@ -202,3 +202,24 @@ def test_a_zero_in_digits_is_checked(zh, en, expect):
 ])
 def test_zeros_rendered_or_in_words_pass(zh, en):
     assert _problems(zh, en) == []
+
+
+@pytest.mark.parametrize("zh, en, expect", [
+    # held-out seed-31 plants: rounding never makes a number as round as the source already was
+    ("Wood Group 今年将北海承包商的报酬降低了约9%。", "Wood Group cut rates by about 10 percent.", [("9%", "10 percent")]),
+    ("它的范围是从8% 直到24% 多。", "It has a range of 8% to 25%.", [("24%", "25%")]),
+    # 2-9 is a range, not a code like 5-HT: its 2 is checked
+    ("COVID-19 从发病到诊断平均需要 5 (2-9) 天时间。", "COVID-19 took an average of 5 (9-9) days from onset to diagnosis.",
+     [("2", "")]),
+])
+def test_held_out_number_changes_are_reported(zh, en, expect):
+    assert _problems(zh, en) == expect
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("约48人参加了会议。", "About 50 people attended the meeting."),
+    ("COVID-19 从发病到诊断平均需要 5 (2-9) 天时间。", "COVID-19 took an average of 5 (2-9) days from onset to diagnosis."),
+    ("5-羟色胺是一种神经递质。", "5-HT is a neurotransmitter."),
+])
+def test_rounder_numbers_and_ranges_pass(zh, en):
+    assert _problems(zh, en) == []

@@ -42,7 +42,8 @@ def close(a: float, b: float, *, place: float | None = None, approx: bool = Fals
     """Equal, equal after rounding `a` to the target's shown precision (within 1%), or near if approximate.
 
     Near is within `rel` and, when `step` (what `b` is rounded to, `roundness`) is given, within half a
-    step: 约3.02亿 -> about 300 million, but not 约15英尺 -> about 16 feet (16 is no rounder than 15).
+    step and with fewer significant digits: 约3.02亿 -> about 300 million, but not 约15英尺 -> about 16
+    feet (16 is no rounder than 15) nor 约9% -> about 10% (9 is as round as 10).
     Exact counts below 1,000 are never rounded (99 countries -> 100 countries is a changed number).
 
     A target that shows more digits than the source (7.85 -> 7.855, 100多 -> 102) must be equal: the
@@ -56,7 +57,14 @@ def close(a: float, b: float, *, place: float | None = None, approx: bool = Fals
     if place and place > 0 and abs(a - b) <= 0.01 * limit and not (abs(a) < 1000 and a == int(a)):
         if abs(round(a / place) * place - b) <= place * 1e-6:
             return True
-    return approx and abs(a - b) <= rel * limit and (step is None or abs(a - b) <= 0.5 * step * (1 + 1e-9))
+    return approx and abs(a - b) <= rel * limit and (
+        step is None or (abs(a - b) <= 0.5 * step * (1 + 1e-9) and significant_digits(b) < significant_digits(a)))
+
+
+def significant_digits(x: float) -> int:
+    """9 -> 1, 24 -> 2, 3.02亿 -> 3, 0.53 -> 2: a rounded number shows fewer than its source (about 9% is
+    not about 10%, 24% not 25%, but about 302 million may be about 300 million)."""
+    return len(format(abs(x), ".12g").replace(".", "").strip("0")) or 1
 
 
 def roundness(b: float, place: float | None) -> float:

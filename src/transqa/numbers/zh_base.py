@@ -74,13 +74,18 @@ LETTER = re.compile(r"[A-Za-z]")
 _IDENT_BEFORE = frozenset("-－.图表" + string.ascii_letters)
 
 
+def _dash_code(text: str, end: int) -> bool:
+    """A dash after the number that is not a range's (5-HT, 3-D, 2-甲基 but not 2-9天, 2019-20)."""
+    return text.startswith(("-", "－"), end) and not text[end + 1:end + 2].isdigit()
+
+
 def _ident(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters are part of a name or code: G20, 5G, A380, COVID-19, 歼-20."""
     last = text[start - 1:start] if start > 0 else ""
     if not (last in _IDENT_BEFORE or last.isspace()):
-        return text.startswith(("-", "－"), end) or bool(LETTER.match(text[end:end + 1]))
+        return _dash_code(text, end) or bool(LETTER.match(text[end:end + 1]))
     before = text[max(0, start - 2):start]
-    if GLUED_BEFORE.search(before) or text.startswith(("-", "－"), end):
+    if GLUED_BEFORE.search(before) or _dash_code(text, end):
         return True
     if FIGURE_BEFORE.search(text[max(0, start - 7):start]):
         return True
