@@ -147,7 +147,7 @@ def test_a_short_target_ending_on_a_weak_word_is_an_omission():
     """z between -z and -supported_z: flagged when the target ends on `of.` (cut mid-clause, as the
     planted omission `... the rise of.`), not when it ends on a word that ends sentences (`said.`)."""
     from transqa.checks.base import Context
-    from transqa.checks.length import _OPTIONS, LengthRatio, _ends_on_a_weak_word
+    from transqa.checks.length import _OPTIONS, LengthRatio, _ending
     from transqa.model import Location, Segment
 
     normal = " ".join(["word"] * 27) + " end."
@@ -160,4 +160,42 @@ def test_a_short_target_ending_on_a_weak_word_is_an_omission():
         hits = list(LengthRatio.finish(records, dict(_OPTIONS, direction="short"), None, segments))
         assert [h.segment for h in hits] == ([40] if fires else []), ending
         assert all(-3.0 < h.args["z"] <= -2.5 for h in hits)
-        assert _ends_on_a_weak_word(cut) is fires
+        assert (_ending(cut) is not None) is fires
+
+
+def _short_target_hits(ending, words):
+    """LEN001 hits (segment, z) for one target of `words` filler words + `ending` among 40 of 28 words."""
+    from transqa.checks.base import Context
+    from transqa.checks.length import _OPTIONS, LengthRatio
+    from transqa.model import Location, Segment
+
+    normal = " ".join(["word"] * 27) + " end."
+    cut = " ".join(["word"] * words) + " " + ending
+    segments = [Segment(n, "中" * 40, t, Location("a", n), Location("b", n))
+                for n, t in enumerate([normal] * 40 + [cut])]
+    records = [r for i, s in enumerate(segments) for r in LengthRatio.collect(i, s, _OPTIONS, Context())]
+    return [(h.segment, h.args["z"]) for h in LengthRatio.finish(records, dict(_OPTIONS), None, segments)]
+
+
+def test_a_cut_ending_supports_an_omission_from_z_minus_2():
+    """Between -supported_z and -cut_end_z (z about -2.2) a target ending on a word that a cut leaves
+    (`rise of.`, `will be.`, `and they.`, `toward.`) is flagged; one that ends a sentence is not, nor an
+    auxiliary right after its subject (`we all are.`: an ellipsis), nor the idioms `in the black.`,
+    `of its kind.`, `the top three.`, `he said.`."""
+    for ending, fires in (("the rise of.", True), ("will be.", True), ("and they.", True),
+                          ("a contribution toward.", True), ("because.", True),
+                          ("we all are.", False), ("he said.", False), ("in Shanghai.", False),
+                          ("in the black.", False), ("of its kind.", False), ("the top three.", False),
+                          ("the plan was.", True)):
+        words = 18 - len(ending.split())  # 18 words against 28: z -2.2
+        hits = _short_target_hits(ending, words)
+        z = _short_target_hits("of.", 17)[0][1]
+        assert -2.5 < z <= -2.0, (ending, z)
+        assert [seg for seg, _ in hits] == ([40] if fires else []), ending
+
+
+def test_an_auxiliary_after_its_subject_still_supports_from_supported_z():
+    """`... it has.` at z <= -2.5 is flagged as before (an ellipsis needs the stronger z)."""
+    assert [seg for seg, _ in _short_target_hits("it has.", 15)] == [40]     # 17 words: z -2.5
+    assert [seg for seg, _ in _short_target_hits("we all are.", 13)] == [40]  # 16 words: z -2.8
+    assert _short_target_hits("we all are.", 15) == []                       # 18 words: z -2.2
