@@ -223,3 +223,27 @@ def test_held_out_number_changes_are_reported(zh, en, expect):
 ])
 def test_rounder_numbers_and_ranges_pass(zh, en):
     assert _problems(zh, en) == []
+
+
+def _dates_changed(zh: str, en: str) -> list[tuple[str, str]]:
+    a = analyse(zh, en, EXPRS)
+    return [] if a is None else [(s.text, t.text) for s, t in a.date_mismatched]
+
+
+def test_a_broadcast_style_day_is_a_date():
+    """newstest2018 (CCTV style): 普京一号分别与… is 'on the 1st'; seed-11 and seed-23 plants changed it."""
+    zh = "在伊朗访问的俄罗斯总统普京一号分别与伊朗总统鲁哈尼会晤。"
+    assert _dates_changed(zh, "Putin visited Iran on November 2 to meet with Ruhani.") == [("一号", "November 2")]
+    assert _dates_changed(zh, "Putin visited Iran on November 1 to meet with Ruhani.") == []
+    assert _dates_missing("中央书记处书记王沪宁三号在浙江乌镇会见泰国副总理。",
+                          "Wang Huning met with the Deputy Prime Minister of Thailand.") == ["三号"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("天宫二号在轨运行良好。", "Tiangong-2 is running well in orbit."),
+    ("我国长征五号运载火箭将完成发射任务。", "China's Long March 5 carrier rocket will complete the launch."),
+    ("地铁三号线延长线开通。", "The extension of Metro Line 3 opened."),
+    ("习近平签署第七十七号主席令。", "Xi signed Presidential Decree No. 77."),
+])
+def test_hao_that_is_not_a_day_passes(zh, en):
+    assert _dates_missing(zh, en) == [] and _dates_changed(zh, en) == []

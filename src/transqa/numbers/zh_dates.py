@@ -13,11 +13,15 @@ from transqa.numbers.zh_base import (D, VAGUE_BEFORE, _ascii, _Claims, _ident, _
 _Y = rf"(?:{D}{{4}}|[〇零一二三四五六七八九]{{4}})"
 _M = rf"(?:{D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _DAY = rf"(?:{D}{{1,2}}|[二三]?十[一二三四五六七八九]?|二十|三十|[一二三四五六七八九])"
+# 号 as the day of the month in broadcast style (普京一号分别与…会晤, 王沪宁二号在北京): before a time of
+# day, a comma, or a verb of news, and not after a spacecraft or rocket (天宫二号在轨, 长征五号运载)
+_DAY_HAO = (r"(?<!长征.)(?<!长征..)(?<!神舟.)(?<!神舟..)(?<!天宫.)(?<!嫦娥.)(?<!天舟.)(?<!北斗.)"
+            r"号(?=[上下晚凌早中，,]|在|说|宣布|签署|出席|分别|举行|召开|启程|一致|视察|傍晚|发表|会见|表示|抵达)")
 NUMSTART = "0-9０-９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 DATE_RE = re.compile(
     rf"(?=[{NUMSTART}])(?<![0-9０-９.．])(?:(?P<y>{_Y})年(?:(?P<m>{_M})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?"
     rf"|(?P<m2>{_M})月(?:份)?(?:(?P<d2>{_DAY})[日号])?"
-    rf"|(?P<d3>{_DAY})(?:日(?![本元报内前后常益期子常间光])|号(?=[上下晚凌早中，,]))"
+    rf"|(?P<d3>{_DAY})(?:日(?![本元报内前后常益期子常间光])|{_DAY_HAO})"
     rf")")
 ISO_DATE_RE = re.compile(rf"(?=[0-9０-９])(?<![0-9.])({D}{{4}})([-/.．])({D}{{1,2}})\2({D}{{1,2}})(?![0-9])")
 # What DATE_RE and TIME_RE cannot match without: a numeral right before 年/月/日/号 (时/点/:): searches
