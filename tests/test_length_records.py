@@ -199,3 +199,24 @@ def test_an_auxiliary_after_its_subject_still_supports_from_supported_z():
     assert [seg for seg, _ in _short_target_hits("it has.", 15)] == [40]     # 17 words: z -2.5
     assert [seg for seg, _ in _short_target_hits("we all are.", 13)] == [40]  # 16 words: z -2.8
     assert _short_target_hits("we all are.", 15) == []                       # 18 words: z -2.2
+
+
+def test_a_source_of_many_clauses_rendered_in_half_as_many_supports_an_omission():
+    """z about -2.8 (between -z and -supported_z): a 4-clause source whose target has 2 clauses is flagged;
+    3 target clauses, or a 3-clause source rendered in one, are not."""
+    from transqa.checks.base import Context
+    from transqa.checks.length import _OPTIONS, LengthRatio, _fewer_clauses
+    from transqa.model import Location, Segment
+
+    four = "中" * 10 + "，" + "中" * 10 + "，" + "中" * 10 + "，" + "中" * 10 + "。"
+    three = "中" * 13 + "，" + "中" * 13 + "，" + "中" * 14 + "。"
+    normal = " ".join(["word"] * 27) + " end."  # 28 words
+    for source, cut, fires in ((four, "word " * 7 + "word. Word " + "word " * 6 + "end.", True),
+                               (four, "word " * 4 + "word, word " + "word " * 4 + "word; word " + "word " * 3 + "end.", False),
+                               (three, "word " * 15 + "end.", False)):
+        segments = [Segment(n, source, t, Location("a", n), Location("b", n))
+                    for n, t in enumerate([normal] * 40 + [cut])]
+        records = [r for i, s in enumerate(segments) for r in LengthRatio.collect(i, s, _OPTIONS, Context())]
+        hits = list(LengthRatio.finish(records, dict(_OPTIONS), None, segments))
+        assert [h.segment for h in hits] == ([40] if fires else []), cut
+        assert _fewer_clauses(source, cut) is fires

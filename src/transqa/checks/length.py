@@ -161,7 +161,8 @@ class LengthRatio:
             segment = texts[index]
             src_sent, tgt_sent = sentence_counts(segment.source, segment.target)
             if short and not (z <= -limit or _supported(z, supported, cut_end, segment.target,
-                                                        src_sent >= 2 and tgt_sent < src_sent)):
+                                                        src_sent >= 2 and tgt_sent < src_sent
+                                                        or _fewer_clauses(segment.source, segment.target))):
                 continue
             target = segment.target
             body = target.strip()
@@ -196,6 +197,26 @@ def _supported(z, supported, cut_end, target, fewer_sentences) -> bool:
     ending = _ending(target)
     return (z <= -cut_end and ending == CUT_END
             or z <= -supported and (fewer_sentences or ending is not None))
+
+
+# Clauses: the pieces between Chinese ，；：。！？ (and , ; : ! ?), and between English , ; : . ! ? before a
+# space or the end, or around a spaced dash; a piece counts when it has a letter, digit or Han character.
+_ZH_CLAUSE_BREAK = re.compile(r"[，；：。！？,;:!?]")
+_EN_CLAUSE_BREAK = re.compile(r"[,;:.!?](?=[\s\"”’')]|$)|\s[-–—]{1,2}\s")
+_WORD_CHAR = re.compile(r"\w")
+MIN_SOURCE_CLAUSES = 4
+
+
+def clause_count(text: str, breaks: re.Pattern) -> int:
+    return sum(1 for piece in breaks.split(text) if _WORD_CHAR.search(piece))
+
+
+def _fewer_clauses(source: str, target: str) -> bool:
+    """A source of 4+ clauses rendered in half as many or fewer: a cut drops the clauses after it
+    (`对触碰底线的行为，不能听之任之，必须敢于亮剑，以法治正义捍卫英烈尊严。` -> `We cannot let actions that
+    touch the bottom line drift. We must dare.`). With z <= -supported_z, as fewer sentences."""
+    src = clause_count(source, _ZH_CLAUSE_BREAK)
+    return src >= MIN_SOURCE_CLAUSES and 2 * clause_count(target, _EN_CLAUSE_BREAK) <= src
 
 
 # Words a cut mid-clause leaves at the end (`... the rise of.`, `... on the road "in.`, `... will be.`,
