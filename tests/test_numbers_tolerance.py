@@ -247,3 +247,10 @@ def test_a_broadcast_style_day_is_a_date():
 ])
 def test_hao_that_is_not_a_day_passes(zh, en):
     assert _dates_missing(zh, en) == [] and _dates_changed(zh, en) == []
+
+
+def test_a_weekday_does_not_excuse_a_month_that_lost_its_day():
+    zh = "路透布鲁塞尔9月28日 - 欧盟周五对意大利采取非对峙的立场。"
+    assert _dates_missing(zh, "Report of Reuters on September some in Brussels: the EU took a soft stance "
+                              "against Italy on Friday.") == ["9月28日"]
+    assert _dates_missing(zh, "Brussels (Reuters): the EU took a soft stance against Italy on Friday.") == []

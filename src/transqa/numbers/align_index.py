@@ -246,7 +246,7 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
                 result.missing.append(s)
             continue
         if s.kind in DATEISH:
-            _unmatched_date(s, free_dates, target_weekday, result)
+            _unmatched_date(s, free_dates, target_weekday, result, target_text)
             continue
         if soft(s):
             continue

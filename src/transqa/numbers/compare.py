@@ -208,14 +208,22 @@ def align(source: list[Quantity], target: list[Quantity], *,
 
 
 
-def _unmatched_date(s: Quantity, free_dates, target_weekday: bool, result: Alignment) -> None:
+def _unmatched_date(s: Quantity, free_dates, target_weekday: bool, result: Alignment,
+                    target_text: str = "") -> None:
     """A source date no target date matched: a mismatch when a free target date of its kind conflicts
-    with it, else missing (unless it names a day and the target has a weekday instead)."""
+    with it, else missing (unless it names a day and the target has a weekday instead: 9月28日 -> on
+    Friday; not when the target still names the month, which then lost its day: September some)."""
     rival = next((t for t in free_dates if t.kind == s.kind and _conflicts(s, t)), None)
     if rival is not None:
         result.date_mismatched.append((s, rival))
-    elif not (target_weekday and s.kind == "date" and s.date[2] is not None):
+    elif not (target_weekday and s.kind == "date" and s.date[2] is not None
+              and not (s.date[1] and _names_month(target_text, s.date[1]))):
         result.date_missing.append(s)
+
+
+def _names_month(text: str, month: int) -> int:
+    """How many times `text` names the month: September, Sept. or Sep."""
+    return sum(1 for m in MONTH_ANY.finditer(text) if month_number(m.group()) == month)
 
 def align_pairs(source: list[Quantity], target: list[Quantity], *,
                 target_weekday: bool = False, target_text: str = "") -> Alignment:
@@ -263,7 +271,7 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
                 result.missing.append(s)            # COVID-19 -> COVID-some: the code lost its number
             continue
         if s.kind in DATEISH:
-            _unmatched_date(s, free_dates, target_weekday, result)
+            _unmatched_date(s, free_dates, target_weekday, result, target_text)
             continue
         if soft(s):
             continue
@@ -310,7 +318,7 @@ def _full_day(q: Quantity, source: list[Quantity], target_text: str) -> bool:
     if q.kind != "date" or q.date[1] is None or q.date[2] is None or q.inferred:
         return False
     given = sum(1 for s in source if s.kind == "date" and s.date[1:] == q.date[1:])
-    named = sum(1 for m in MONTH_ANY.finditer(target_text) if month_number(m.group()) == q.date[1])
+    named = _names_month(target_text, q.date[1])
     return given > 1 and named >= given
 
 
