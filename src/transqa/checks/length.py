@@ -248,8 +248,12 @@ def _ending(text: str):
 # Words that never end an English sentence: a target ending `... more than.` or `... of the.` was cut off.
 # On newstest 2017-2019, TICO-19 and the TED MQM targets (25,000 lines) these end 1 line (`... help but.`,
 # an MT error); `of`, `to`, `with`, `that`, `on` do end real sentences and are not listed.
-_DANGLING = re.compile(r"(?<![\w'’-])(the|an|a|and|or|nor|but|than|which|whose|as)\s*[.!?]+[\"”’')\]]*\s*$")
-_DANGLING_WORDS = ("the", "an", "a", "and", "or", "nor", "but", "than", "which", "whose", "as")
+# `a kind.`, `a sort.`: nouns that need their `of` complement after a/an (`one of a kind.` is whole);
+# none of the 25,000 lines above ends like that.
+_DANGLING = re.compile(r"(?<![\w'’-])(the|an|a|and|or|nor|but|than|which|whose|as"
+                       r"|(?<!\bof )an? (?:kind|sort|type|variety|series))\s*[.!?]+[\"”’')\]]*\s*$")
+_DANGLING_WORDS = ("the", "an", "a", "and", "or", "nor", "but", "than", "which", "whose", "as",
+                   "kind", "sort", "type", "variety", "series")
 
 
 def _may_dangle(text: str) -> bool:
