@@ -193,11 +193,11 @@ def _rendered_here(term, view: _Target) -> bool:
     the name ends with an approved full rendering (British or American spelling), and a rendering
     inside a name that does not (`World Health Organization Agency (WHO)`) does not count either."""
     if "(" in view.text:
-        wrong = [name for r in term.target if r.isupper() for start, _ in view.find(r)
+        wrong = [name for r in term.target if r.isupper() and "(" + r[:1] in view.text for start, _ in view.find(r)
                  if (name := _misnamed(term, view.text, start, r))]
         if wrong:
             return any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
-    return view.rendered(term) or any(view.find(v) for r in term.target for v in _inversions(r))
+    return view.rendered(term) or _inverted(term, view)
 
 
 def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | None:
@@ -226,14 +226,23 @@ def _us_words(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _inversions(rendering: str) -> tuple[str, ...]:
+def _inversions(rendering: str) -> tuple[str, tuple[str, ...]]:
     """A multi-word name with its head first and the rest after `of (the)`: `Central Committee of the
-    CPC` for `CPC Central Committee`, `President of the US` for `US President` (the same name)."""
+    CPC` for `CPC Central Committee`, `President of the US` for `US President` (the same name). With
+    the folded last word, which each of them contains as it is (a word find_rendering must see)."""
     words = rendering.split()
     if len(words) < 2 or rendering.isupper():
-        return ()
-    return tuple(f"{' '.join(words[k:])} of{the} {' '.join(words[:k])}"
-                 for k in range(1, len(words)) for the in (" the", ""))
+        return "", ()
+    return fold(words[-1]), tuple(f"{' '.join(words[k:])} of{the} {' '.join(words[:k])}"
+                                  for k in range(1, len(words)) for the in (" the", ""))
+
+
+def _inverted(term, view: _Target) -> bool:
+    for r in term.target:
+        last, inversions = _inversions(r)
+        if last and last in view.folded and any(view.find(v) for v in inversions):
+            return True
+    return False
 
 
 def _heads_a_name(source: str, hit) -> bool:
