@@ -160,9 +160,7 @@ class LengthRatio:
         for index, units, words, z in candidates:
             segment = texts[index]
             src_sent, tgt_sent = sentence_counts(segment.source, segment.target)
-            if short and not (z <= -limit or _supported(z, supported, cut_end, segment.target,
-                                                        src_sent >= 2 and tgt_sent < src_sent
-                                                        or _fewer_clauses(segment.source, segment.target))):
+            if short and not (z <= -limit or _supported(z, supported, cut_end, segment, src_sent, tgt_sent)):
                 continue
             target = segment.target
             body = target.strip()
@@ -188,15 +186,17 @@ def _unpack(record) -> tuple:
     return record >> 32, (record & 0xFFFF) / 2, (record >> 16) & 0xFFFF
 
 
-def _supported(z, supported, cut_end, target, fewer_sentences) -> bool:
-    """A z short of the plain threshold is still an omission with supporting evidence: fewer sentences
-    than the source or a word a cut leaves at the end (z <= -supported_z), or a word that a sentence
-    almost never ends on (z <= -cut_end_z)."""
+def _supported(z, supported, cut_end, segment, src_sent, tgt_sent) -> bool:
+    """A z short of the plain threshold is still an omission with supporting evidence: a word a cut
+    leaves at the end (z <= -cut_end_z; an auxiliary after its subject z <= -supported_z), or fewer
+    sentences or clauses than the source (z <= -supported_z)."""
     if z > -min(supported, cut_end):
         return False
-    ending = _ending(target)
-    return (z <= -cut_end and ending == CUT_END
-            or z <= -supported and (fewer_sentences or ending is not None))
+    ending = _ending(segment.target)
+    if z <= -cut_end and ending == CUT_END:
+        return True
+    return z <= -supported and (ending is not None or src_sent >= 2 and tgt_sent < src_sent
+                                or _fewer_clauses(segment.source, segment.target))
 
 
 # Clauses: the pieces between Chinese ，；：。！？ (and , ; : ! ?), and between English , ; : . ! ? before a
@@ -233,15 +233,16 @@ _SUBORDINATORS = "because whether although though if"
 _CUT_WORDS = frozenset(" ".join((_PREPOSITIONS, _DETERMINERS, _AUXILIARIES, _SUBJECTS, _SUBORDINATORS)).split())
 _AUXILIARY = frozenset(_AUXILIARIES.split())
 _ELLIPSIS_SUBJECTS = frozenset("i you he she it we they who there all".split())
-_LAST_WORDS = re.compile(r"(?:([A-Za-z]+)\W+)?([A-Za-z]+)\W*$")
+_TOKEN = re.compile(r"\w+")  # findall, not a search anchored at $: linear (a `...$` search retries at every start)
 
 
 def _ending(text: str):
     """CUT_END, ELLIPSIS (an auxiliary right after its subject: `we all are.`) or None."""
-    m = _LAST_WORDS.search(text[-60:])
-    if m is None or m.group(2).lower() not in _CUT_WORDS:
+    tokens = _TOKEN.findall(text[-60:])
+    word = tokens[-1].lower() if tokens else ""
+    if word not in _CUT_WORDS:
         return None
-    word, before = m.group(2).lower(), (m.group(1) or "").lower()
+    before = tokens[-2].lower() if len(tokens) > 1 else ""
     return ELLIPSIS if word in _AUXILIARY and before in _ELLIPSIS_SUBJECTS else CUT_END
 
 
