@@ -6,9 +6,10 @@
 CPU time on the shared 2-core machine moves by ±30% with the other processes; an instruction count
 does not. For each tree and rule, runs the rule alone (transqa.engine.run_rules, the map, merge and
 finish steps) over newstest 2017-2019 as three documents, twice and once, under `valgrind
---tool=cachegrind --cache-sim=no` (PYTHONHASHSEED=0: the count is the same on every run); the
-difference per pair is the steady cost, without imports, loading and the one-time compiling of
-patterns (eager at import or lazy at first use, LazyPattern), which the once-run's total includes.
+--tool=cachegrind --cache-sim=no` (PYTHONHASHSEED=0, no garbage collection: the count is the same
+on every run); the difference per pair is the steady cost, without imports, loading and the
+one-time compiling of patterns (eager at import or lazy at first use, LazyPattern), which the
+once-run's total includes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newstest"
 CHILD = """
-import sys
+import gc, sys
+gc.disable()  # a collection of the 8,000 segments falls at a different time when anything allocates more
 from transqa.checks import Context
 from transqa.engine import run_rules
 from transqa.model import Document, Location, Segment

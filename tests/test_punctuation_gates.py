@@ -49,3 +49,16 @@ def test_gate_cases():
 def test_sentence_end_equals_the_regex():
     for text in TEXTS + ["Done." + " " * 11, "Done." + " " * 12, "Done.\u3000", "x:", "(note)", "", "   "]:
         assert p._ends_sentence(text) == bool(not text.strip() or p._EN_SENTENCE_END.search(text[-12:])), repr(text)
+
+
+@pytest.mark.parametrize("pattern", [p._ABBREVIATION_DOT, p._ABBREVIATION_BEFORE])
+def test_abbreviation_window_equals_the_whole_prefix(pattern):
+    """PUNC006/PUNC007 look for an abbreviation only in the last _LONGEST characters before the stop."""
+    found = 0
+    for text in TEXTS + ["etc.", "x approx.", "Tampa, Fla.", "i.e.", "(e.g.", "Assoc.", "\u00e9tc."]:
+        for end in [i + 1 for i, ch in enumerate(text) if ch == "."]:
+            whole = pattern.search(text, 0, end)
+            window = pattern.search(text, max(0, end - p._LONGEST), end)
+            assert (whole and whole.span()) == (window and window.span()), (text, end)
+            found += whole is not None
+    assert found > 1000

@@ -197,6 +197,7 @@ _ABBREVIATIONS = ("etc|Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|No|Nos|vs|al|cf|ca|approx|i
                   "Vol|vol|pp|ed|eds|Eq|eq|ft|lb|lbs|oz|yd|mi|sq|min|sec|hr|hrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                   "Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
                   "Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo")
+_LONGEST = 9  # a window that holds the longest abbreviation and its stop (\b sees the character before it)
 _ABBREVIATION_DOT = LazyPattern(r"(?:\b[A-Za-z]\.|\b(?:in|" + _ABBREVIATIONS + r")\.)$")  # used on rare hits only
 
 
@@ -222,7 +223,7 @@ def doubled_punctuation(segment, options, context):
 
 def _doubled_hits(text: str):
     for m in _DOUBLED_PUNCT.finditer(text):
-        if m.group()[0] == "." and _ABBREVIATION_DOT.search(text, 0, m.start() + 1):
+        if m.group()[0] == "." and _ABBREVIATION_DOT.search(text, max(0, m.start() - _LONGEST), m.start() + 1):
             continue
         yield Hit("target", m.start(), m.end(), {"marks": m.group()}, suggestion=m.group()[0])
 
@@ -346,8 +347,10 @@ def _mid_sentence_starts(text: str):
     """(offset, word) of each lowercase word that starts a sentence after . ! ? inside the text."""
     for m in _MID_START.finditer(text):
         word = m.group(2)
-        if _INNER_CAPITAL.match(word) or "(" in m.group(1) or _ABBREVIATION_BEFORE.search(text, 0, m.start(1)) \
-                or _NOT_A_STOP.search(text, 0, m.start(1)):
+        stop = m.start(1)
+        if _INNER_CAPITAL.match(word) or "(" in m.group(1) \
+                or _ABBREVIATION_BEFORE.search(text, max(0, stop - _LONGEST), stop) \
+                or _NOT_A_STOP.search(text, 0, stop):
             continue
         if text[m.start(1) - 1] in "!?" and m.group(1)[:1] in "\"”’)":
             continue  # a quoted question or exclamation inside a sentence: `a "who cares?" backlash`
