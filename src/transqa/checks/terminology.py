@@ -188,16 +188,23 @@ _SMALL_WORDS = frozenset(("of", "the", "for", "and", "on", "in", "de"))
 
 
 def _rendered_here(term, view: _Target) -> bool:
-    """view.rendered(term), or an inversion of a rendering (_inversions), except that an acronym in
-    brackets after a name that its letters abbreviate makes that name the rendering: it counts only if
-    the name ends with an approved full rendering (British or American spelling), and a rendering
-    inside a name that does not (`World Health Organization Agency (WHO)`) does not count either."""
-    if "(" in view.text:
-        wrong = [name for r in term.target if r.isupper() and "(" + r[:1] in view.text for start, _ in view.find(r)
-                 if (name := _misnamed(term, view.text, start, r))]
+    """view.rendered(term), except that an acronym in brackets after a name that its letters abbreviate
+    makes that name the rendering: it counts only if the name ends with an approved full rendering
+    (British or American spelling), and a rendering inside a name that does not (`World Health
+    Organization Agency (WHO)`) does not count either. See also _inverted."""
+    acronyms = _acronym_renderings(term.target)
+    if acronyms and "(" in view.text:
+        text = view.text
+        wrong = [name for r in acronyms if "(" + r[:1] in text for start, _ in view.find(r)
+                 if (name := _misnamed(term, text, start, r))]
         if wrong:
             return any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
-    return view.rendered(term) or _inverted(term, view)
+    return view.rendered(term)
+
+
+@lru_cache(maxsize=8192)
+def _acronym_renderings(renderings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(r for r in renderings if r.isupper())
 
 
 def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | None:
@@ -468,7 +475,8 @@ def _missing(segment, index, all_hits, options, context):
             else:
                 seen.add(id(term))
                 if not _rendered_here(term, view) and not any(view.find(f) for f in term.forbidden) \
-                        and not (options["compose"] and _composed(hit, all_hits, view, segment.source)):
+                        and not (options["compose"] and _composed(hit, all_hits, view, segment.source)) \
+                        and not _inverted(term, view):
                     settled = True
                     yield _missing_hit(hit)
         if nested and not settled and not any(view.find(f) for f in term.forbidden):
@@ -482,7 +490,8 @@ def _missing(segment, index, all_hits, options, context):
                 if whole:
                     continue  # (not seen: another occurrence of the inner term, on its own, is checked)
                 seen.add(id(inner.term))
-                if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden):
+                if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden) \
+                        and not _inverted(inner.term, view):
                     yield _missing_hit(inner)
 
 
