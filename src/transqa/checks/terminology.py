@@ -192,14 +192,14 @@ def _rendered_here(term, view: _Target) -> bool:
     makes that name the rendering: it counts only if the name ends with an approved full rendering
     (British or American spelling), and a rendering inside a name that does not (`World Health
     Organization Agency (WHO)`) does not count either. See also _inverted."""
-    acronyms = _acronym_renderings(term.target)
-    if acronyms and "(" in view.text:
-        text = view.text
-        wrong = [name for r in acronyms if "(" + r[:1] in text for start, _ in view.find(r)
-                 if (name := _misnamed(term, text, start, r))]
-        if wrong:
-            return any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
-    return view.rendered(term)
+    if not view.rendered(term):
+        return False
+    text = view.text
+    if "(" not in text:
+        return True
+    wrong = [name for r in _acronym_renderings(term.target) if "(" + r[:1] in text for start, _ in view.find(r)
+             if (name := _misnamed(term, text, start, r))]
+    return not wrong or any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
 
 
 @lru_cache(maxsize=8192)
@@ -566,10 +566,11 @@ def term_forbidden(segment, options, context):
     if index is None:
         return ()
     if options["require_source"]:
-        all_hits = index.all_source_hits(segment.source)
-        hits = index.source_hits(segment.source, all_hits)
-        if len(all_hits) > len(hits) and _run_state(context).users:  # with the user terms inside longer ones
-            hits = hits + [inner for hit in hits for inner in _user_terms_inside(hit, all_hits)]
+        hits = index.source_hits(segment.source)
+        if hits and _run_state(context).users:  # with the user terms inside longer ones
+            all_hits = index.all_source_hits(segment.source)
+            if len(all_hits) > len(hits):
+                hits = hits + [inner for hit in hits for inner in _user_terms_inside(hit, all_hits)]
         if not hits or not any(h.term.forbidden for h in hits):
             return ()  # not a generator: nothing to create for the usual segment
         view = _run_state(context).target(segment.target)
