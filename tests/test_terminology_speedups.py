@@ -12,6 +12,7 @@ import pytest
 
 from transqa.checks import Context, registry
 from transqa.checks import terminology as T
+from transqa.checks.term_renderings import us_spelling
 from transqa.glossary import load_glossaries
 from transqa.model import Segment
 from transqa.packs import default_glossary_paths
@@ -60,7 +61,7 @@ def _plain_misspelt(word, wanted, min_similarity):
     word, wanted = word.replace(".", ""), wanted.replace(".", "")
     if word == wanted or word[:1] != wanted[:1] or abs(len(word) - len(wanted)) > 2 or min(len(word), len(wanted)) < 5:
         return False
-    if T._us_spelling(word) == T._us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
+    if us_spelling(word) == us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
         return False
     prefix = len(os.path.commonprefix([word, wanted]))
     suffix = len(os.path.commonprefix([word[prefix:][::-1], wanted[prefix:][::-1]]))

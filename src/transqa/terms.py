@@ -554,9 +554,9 @@ def _shipped_dir() -> Path:
 
 def is_shipped(term: Term) -> bool:
     """True for entries of the glossaries shipped in `rules/glossaries/` (reference lists, not a client's)."""
-    return _is_shipped_path(term.path)
+    return is_shipped_path(term.path)
 
 
 @lru_cache(maxsize=256)
-def _is_shipped_path(path: str) -> bool:
+def is_shipped_path(path: str) -> bool:
     return bool(path) and Path(path).resolve().parent == _shipped_dir()

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from transqa.checks.base import check_type
 from transqa.glossary import KINDS
+from transqa.checks.term_renderings import (inverted, rendered_here, renders_whole, us_spelling,
+                                            user_terms_inside)
 from transqa.model import Hit
-from transqa.terms import _is_shipped_path, find_rendering, fold, is_shipped, leftmost_longest, term_index
+from transqa.terms import find_rendering, fold, is_shipped, is_shipped_path, leftmost_longest, term_index
 
 ORIGINS = ("all", "shipped", "user")
 # A term followed (within six characters, no punctuation or function word such as 和/的/在) by one of
@@ -69,7 +71,7 @@ def _run_state(context) -> _Run:
         return last[2]
     state = context.memo(("transqa.checks.terminology", id(context.glossaries)),
                          lambda: _Run(term_index(context),
-                                      any(not _is_shipped_path(g.path) for g in context.glossaries)))
+                                      any(not is_shipped_path(g.path) for g in context.glossaries)))
     last[:] = weakref.ref(context), context.glossaries, state
     return state
 
@@ -180,78 +182,6 @@ def _composed(hit, all_hits, view: _Target, source: str) -> bool:
     return all(c in _IGNORABLE for c in gaps) and all(view.rendered(p.term) for p in parts)
 
 
-# An acronym in brackets abbreviates the name just before it: `World Health Organisation Agency (WHO)`
-# names an agency, whatever the acronym. The name: capitalised words, with of/the/for/and/... inside.
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*[ \t]+(?:(?:of|the|for|and|on|in|de)[ \t]+)*)*[A-Z][\w'’.&-]*"
-                          r"[ \t]*\($")
-_SMALL_WORDS = frozenset(("of", "the", "for", "and", "on", "in", "de"))
-
-
-def _rendered_here(term, view: _Target) -> bool:
-    """view.rendered(term), except that an acronym in brackets after a name that its letters abbreviate
-    makes that name the rendering: it counts only if the name ends with an approved full rendering
-    (British or American spelling), and a rendering inside a name that does not (`World Health
-    Organization Agency (WHO)`) does not count either. See also _inverted."""
-    if not view.rendered(term):
-        return False
-    text = view.text
-    if "(" not in text:
-        return True
-    wrong = [name for r in _acronym_renderings(term.target) if "(" + r[:1] in text for start, _ in view.find(r)
-             if (name := _misnamed(term, text, start, r))]
-    return not wrong or any(not any(a <= s and e <= b for a, b in wrong) for r in term.target for s, e in view.find(r))
-
-
-@lru_cache(maxsize=8192)
-def _acronym_renderings(renderings: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(r for r in renderings if r.isupper())
-
-
-def _misnamed(term, text: str, start: int, acronym: str) -> tuple[int, int] | None:
-    """The span of the name and bracketed acronym when the acronym at `start` follows, in brackets, a
-    name whose initials contain its letters and that does not end with an approved full rendering."""
-    if start == 0 or text[start - 1] != "(":
-        return None
-    m = _NAME_BEFORE.search(text, max(0, start - 160), start)
-    if m is None:
-        return None
-    words = m.group().rstrip(" \t(").split()
-    initials = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
-    if acronym.replace(".", "") not in initials:
-        return None  # not its expansion (`the Fed (US)`)
-    name = _us_words(" ".join(words))
-    if name[-1].endswith("'s"):
-        name[-1] = name[-1][:-2]
-    full = [_us_words(r) for r in term.target if not r.isupper()]
-    if not full or any(name[-len(w):] == w for w in full if w):
-        return None
-    return m.start(), start + len(acronym) + (text[start + len(acronym):start + len(acronym) + 1] == ")")
-
-
-def _us_words(name: str) -> list[str]:
-    return [_us_spelling(w) for w in fold(name).split()]  # fold: ’ -> ', hyphens -> spaces
-
-
-@lru_cache(maxsize=8192)
-def _inversions(rendering: str) -> tuple[str, tuple[str, ...]]:
-    """A multi-word name with its head first and the rest after `of (the)`: `Central Committee of the
-    CPC` for `CPC Central Committee`, `President of the US` for `US President` (the same name). With
-    the folded last word, which each of them contains as it is (a word find_rendering must see)."""
-    words = rendering.split()
-    if len(words) < 2 or rendering.isupper():
-        return "", ()
-    return fold(words[-1]), tuple(f"{' '.join(words[k:])} of{the} {' '.join(words[:k])}"
-                                  for k in range(1, len(words)) for the in (" the", ""))
-
-
-def _inverted(term, view: _Target) -> bool:
-    for r in term.target:
-        last, inversions = _inversions(r)
-        if last and last in view.folded and any(view.find(v) for v in inversions):
-            return True
-    return False
-
-
 def _heads_a_name(source: str, hit) -> bool:
     return _NAME_HEAD.match(source, hit.end) is not None
 
@@ -261,16 +191,6 @@ _TOKEN_CHARS = re.compile(r"[A-Za-z'’.-]*")
 _VOCAB_WORD = re.compile(r"[a-z](?:[a-z'’.-]*[a-z'’-])?")  # lower case, no final dot
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _TOKEN_CHAR_SET = _ASCII_LETTERS | frozenset("'’.-")
-
-
-_SPELLING_VARIANTS = ((re.compile(r"is(ation|e|ed|es|ing)\b"), r"iz\1"), (re.compile(r"our\b"), "or"),
-                      (re.compile(r"tre\b"), "ter"), (re.compile(r"ence\b"), "ense"))
-
-
-def _us_spelling(word: str) -> str:
-    for pattern, replacement in _SPELLING_VARIANTS:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
@@ -291,7 +211,7 @@ def _misspelt(word: str, wanted: str, min_similarity: float) -> bool:
         longer, shorter = (word, wanted) if len(word) > len(wanted) else (wanted, word)
         if not (len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] not in "sdyn"):
             return False  # decided before the spelling variants below (the usual case, and the cheap one)
-    if _us_spelling(word) == _us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
+    if us_spelling(word) == us_spelling(wanted) or word.replace("men", "man") == wanted.replace("men", "man"):
         return False
     if suffix == 0:
         return True
@@ -440,9 +360,9 @@ def term_missing(segment, options, context):
     `Cornell University`, 美国北达科他州 `North Dakota`).
 
     A user glossary's term inside a longer matched term (中共中央 in 中共中央总书记) is checked too,
-    unless a rendering of the longer term stands whole in the target (see _renders_whole). An acronym
+    unless a rendering of the longer term stands whole in the target (see renders_whole). An acronym
     rendering in brackets after a name it abbreviates counts only if that name is approved (see
-    _rendered_here): `World Health Organisation Agency (WHO)` does not render 世界卫生组织.
+    rendered_here): `World Health Organisation Agency (WHO)` does not render 世界卫生组织.
     """
     index = _target_index(segment, context)
     if index is None:
@@ -474,24 +394,24 @@ def _missing(segment, index, all_hits, options, context):
                 settled = True  # this occurrence may be dropped (unless misspelt); a later one may not
             else:
                 seen.add(id(term))
-                if not _rendered_here(term, view) and not any(view.find(f) for f in term.forbidden) \
+                if not rendered_here(term, view) and not any(view.find(f) for f in term.forbidden) \
                         and not (options["compose"] and _composed(hit, all_hits, view, segment.source)) \
-                        and not _inverted(term, view):
+                        and not inverted(term, view):
                     settled = True
                     yield _missing_hit(hit)
         if nested and not settled and not any(view.find(f) for f in term.forbidden):
             # (a forbidden rendering of the longer term: term-forbidden reports it, and that covers the rest)
             whole = None
-            for inner in _user_terms_inside(hit, all_hits):
+            for inner in user_terms_inside(hit, all_hits):
                 if id(inner.term) in seen or not _covers(inner.term, options):
                     continue
                 if whole is None:
-                    whole = _renders_whole(hit, all_hits, view)
+                    whole = renders_whole(hit, all_hits, view)
                 if whole:
                     continue  # (not seen: another occurrence of the inner term, on its own, is checked)
                 seen.add(id(inner.term))
-                if not _rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden) \
-                        and not _inverted(inner.term, view):
+                if not rendered_here(inner.term, view) and not any(view.find(f) for f in inner.term.forbidden) \
+                        and not inverted(inner.term, view):
                     yield _missing_hit(inner)
 
 
@@ -501,55 +421,6 @@ def _missing_hit(hit) -> Hit:
                {"term": hit.pattern, "preferred": term.preferred, "renderings": " / ".join(term.target),
                 "glossary": term.glossary, "kind": term.kind},
                suggestion=term.preferred)
-
-
-def _user_terms_inside(hit, all_hits):
-    """Entries of user glossaries matched strictly inside `hit` (中共中央 in 中共中央总书记): the longest
-    match wins the source, but a client's term inside it still has to be rendered (see _renders_whole)."""
-    inside = [(h.start, h.end, h) for h in all_hits if hit.start <= h.start and h.end <= hit.end
-              and h.term is not hit.term and (h.start, h.end) != (hit.start, hit.end) and not is_shipped(h.term)]
-    return [h for _, _, h in leftmost_longest(inside)]  # 副委员长, not also the 委员长 inside it
-
-
-# After a rendering of the longer term, `(of) the X` or `of X Y` spells out the body it belongs to: the
-# translator rendered the inner term there (`General Secretary of the Chinese Politburo`, `... of Chinese
-# Politburo`). Not `of X` (one word) nor `of X Province`: a place the Chinese puts before the term
-# (桐乡市委书记 `Party secretary of Tongxiang`, 上海市委书记 `Party Secretary of Shanghai Municipality`),
-# nor a rendering of the glossary term just before the longer one in the source.
-_COMPLEMENT = re.compile(r"[ \t]+(?:(?:of[ \t]+)?the[ \t]+|of[ \t]+(?=[A-Z][\w'’.-]*[ \t]+[A-Z]))(?=[A-Z])")
-_NAME_AFTER = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*")
-_PLACE_WORDS = frozenset(("municipality", "province", "city", "county", "prefecture", "district", "region",
-                          "township", "town", "village", "state"))
-
-
-def _complement(text: str, end: int) -> tuple[int, int] | None:
-    """The span of the name in the complement after a rendering ending at `end`, or None (see _COMPLEMENT)."""
-    m = _COMPLEMENT.match(text, end)
-    if m is None:
-        return None
-    name = _NAME_AFTER.match(text, m.end())
-    return None if name.group().rsplit(None, 1)[-1].lower() in _PLACE_WORDS else name.span()
-
-
-def _renders_whole(hit, all_hits, view: _Target) -> bool:
-    """True when an approved rendering of the longer term of `hit` stands in the target without a
-    complement naming what it belongs to (`Politburo`, `General Secretary Xi`, `European Commission`):
-    the terms inside it are rendered by it. `General Secretary of the ...` or `Standing Committee of the
-    Political Bureau of the ...` leave the inner term to the complement, which must then be an approved
-    rendering, unless the complement renders the glossary term just before `hit` in the source. A
-    rendering inside such a complement does not stand whole (`Political Bureau of the Chinese Politburo`)."""
-    text, before, whole, names = view.text, None, [], []
-    for r in hit.term.target:
-        for start, end in view.find(r):
-            name = _complement(text, end)
-            if name is not None:
-                if before is None:
-                    before = [h.term for h in all_hits if h.end == hit.start]
-                if not any(s == name[0] for t in before for b in t.target for s, _ in view.find(b)):
-                    names.append(name)
-                    continue
-            whole.append(start)
-    return any(not any(a <= start < b for a, b in names) for start in whole)
 
 
 @check_type("term-forbidden", options={"shipped_kinds": [], "origin": "all", "require_source": True},
@@ -570,7 +441,7 @@ def term_forbidden(segment, options, context):
         if hits and _run_state(context).users:  # with the user terms inside longer ones
             all_hits = index.all_source_hits(segment.source)
             if len(all_hits) > len(hits):
-                hits = hits + [inner for hit in hits for inner in _user_terms_inside(hit, all_hits)]
+                hits = hits + [inner for hit in hits for inner in user_terms_inside(hit, all_hits)]
         if not hits or not any(h.term.forbidden for h in hits):
             return ()  # not a generator: nothing to create for the usual segment
         view = _run_state(context).target(segment.target)
