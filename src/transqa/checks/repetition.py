@@ -32,6 +32,7 @@ _SENT_END = re.compile(r"[.!?](?:[.!?]*(?: ?[\"”’')\]])*\s+(?=[\"“‘(\[]?
 # An n-gram of 2-8 words repeated three or more times in a row (an MT loop). `\1` matches case-insensitively.
 _LOOP = re.compile(r"\b([^\W_]+(?:[\s,;-]+[^\W_]+){1,7})(?:[\s,;-]+\1\b){2,}", re.IGNORECASE)
 _SRC_KEEP = re.compile(r"[^\W_]+")
+_WORD_SPAN = re.compile(r"\S+")
 
 
 # `that that` is fine only as a clause word plus a pronoun subject, which a verb follows at once (`said
@@ -231,12 +232,31 @@ def duplicate_sentence(segment, options, context):
     When the source itself has two alike clauses (parallel structure), only exact repeats count.
     """
     text = segment.target
-    if text.count(" ") < 2 * options["min_words"] or not _SENT_END.search(text):
+    if text.count(" ") < 2 * options["min_words"] - 1:
         return ()
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if _SENT_END.search(text) else ()
     if len(spans) < 2:
-        return ()
+        return _said_twice(text, options) if not _doubled(_source_key(segment.source)) else ()
     return _duplicates(segment, text, spans, options, context)
+
+
+def _doubled(key: str) -> bool:
+    half = len(key) // 2
+    return bool(key) and len(key) % 2 == 0 and key[:half] == key[half:]
+
+
+def _said_twice(text: str, options):
+    """A target with no sentence break that is one run of words said twice (a headline pasted again:
+    `Nostalgia Goes Niche in "X" Nostalgia Goes Niche in "X"`): the second half is the repeat. Not
+    when the source says it twice too (`谢谢大家，谢谢大家`)."""
+    words = list(_WORD_SPAN.finditer(text))
+    half = len(words) // 2
+    if len(words) % 2 or half < options["min_words"]:
+        return ()
+    if [m.group().lower() for m in words[:half]] != [m.group().lower() for m in words[half:]]:
+        return ()
+    return (Hit("target", words[half].start(), len(text.rstrip()), {"similarity": 100, "sentences": 1},
+                suggestion=""),)
 
 
 def _duplicates(segment, text, spans, options, context):
