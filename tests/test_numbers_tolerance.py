@@ -254,3 +254,14 @@ def test_a_weekday_does_not_excuse_a_month_that_lost_its_day():
     assert _dates_missing(zh, "Report of Reuters on September some in Brussels: the EU took a soft stance "
                               "against Italy on Friday.") == ["9月28日"]
     assert _dates_missing(zh, "Brussels (Reuters): the EU took a soft stance against Italy on Friday.") == []
+
+
+def test_a_code_given_twice_that_changed_in_one_mention_is_reported():
+    """Held-out seed 47: the source names COVID-19 twice, the target COVID-19 once and COVID-22 once."""
+    zh = "OSHA 认为接触已知或疑似 COVID-19 患者的医护人员存在高度暴露风险，如果工作人员对 COVID-19 患者执行了操作。"
+    assert _problems(zh, "OSHA considers workers exposed to persons with COVID-22 to be at high risk, if they "
+                         "perform procedures on COVID-19 patients.") == [("19", "22")]
+    assert _problems(zh, "OSHA considers workers exposed to persons with COVID-19 to be at high risk, if they "
+                         "perform procedures on COVID-19 patients.") == []
+    assert _problems(zh, "OSHA considers workers exposed to such persons to be at high risk, if they perform "
+                         "procedures on COVID-19 patients.") == []

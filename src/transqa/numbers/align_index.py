@@ -16,8 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 
 from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _full_day, _gap, _unmatched_date,
-                                     _value_in, _yearlike, inside_proportions, lost_its_number, matches,
-                                     reportable_extra, same_label, soft)
+                                     _value_in, _yearlike, changed_code, inside_proportions, lost_its_number,
+                                     matches, reportable_extra, same_label, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -210,7 +210,8 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
     for s in pending:
         repeated = any(match(s, c, False) or match(s, c, True) for c in either(s))
         if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or (s.ident and not lost_its_number(s, target_text))
+                         or (s.ident and not lost_its_number(s, target_text)
+                             and not changed_code(s, source, target))
                          or s.vague or s.words or _yearlike(s)):
             continue
         unmatched.append(s)

@@ -248,7 +248,8 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     for s in pending:
         repeated = any(matches(s, t, True) for t in target)     # loose matches include the strict ones
         if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or (s.ident and not lost_its_number(s, target_text))
+                         or (s.ident and not lost_its_number(s, target_text)
+                             and not changed_code(s, source, target))
                          or s.vague or s.words or _yearlike(s)):
             continue                                # a year or time said once for all; words are loose anyway
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
@@ -302,6 +303,13 @@ def same_label(a: str, b: str) -> bool:
         return bool(a)
     short, long = sorted((a, b), key=len)
     return len(short) > 1 and long.endswith(short) and long[-len(short) - 1] in "-."
+
+
+def changed_code(s: Quantity, source: list[Quantity], target: list[Quantity]) -> bool:
+    """The target has the code's letters with another number that no source number explains: the source
+    says COVID-19 twice, the target COVID-19 once and COVID-21 once."""
+    return bool(s.label) and any(t.ident and same_label(t.label, s.label) and t.value != s.value
+                                 and not any(matches(s2, t) for s2 in source) for t in target)
 
 
 def lost_its_number(s: Quantity, target_text: str) -> bool:
