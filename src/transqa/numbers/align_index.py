@@ -15,9 +15,9 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import deque
 
-from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _full_day, _gap, _unmatched_date,
-                                     _value_in, _yearlike, changed_code, inside_proportions, lost_its_number,
-                                     matches, reportable_extra, same_label, soft)
+from transqa.numbers.compare import (DATEISH, LOOSE, Alignment, _conflicts, _gap, _unmatched_date, _value_in,
+                                     inside_proportions, lost_its_number, matches, reportable_extra, said_once_for_all,
+                                     same_label, soft)
 from transqa.numbers.model import Quantity
 from transqa.numbers.units import converted
 
@@ -209,10 +209,7 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
 
     for s in pending:
         repeated = any(match(s, c, False) or match(s, c, True) for c in either(s))
-        if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or (s.ident and not lost_its_number(s, target_text)
-                             and not changed_code(s, source, target))
-                         or s.vague or s.words or _yearlike(s)):
+        if repeated and said_once_for_all(s, source, target, target_text):
             continue
         unmatched.append(s)
     explained: set[int] = set()
@@ -239,8 +236,9 @@ def align_indexed(source: list[Quantity], target: list[Quantity], *,
             rivals.setdefault(t.label, []).append((i, t))
     for s in unmatched:
         if s.ident:
-            rival = min(((i, t) for label, found in rivals.items() if same_label(label, s.label)
-                         for i, t in found if t.value != s.value), default=(0, None), key=lambda it: it[0])[1]
+            found = [(i, t) for label, codes in rivals.items() if same_label(label, s.label)
+                     for i, t in codes if t.value != s.value]
+            rival = min(found, key=lambda it: it[0])[1] if found else None   # the first in the target
             if rival is not None:
                 result.mismatched.append((s, rival))
             elif lost_its_number(s, target_text):

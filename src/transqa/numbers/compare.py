@@ -225,6 +225,7 @@ def _names_month(text: str, month: int) -> int:
     """How many times `text` names the month: September, Sept. or Sep."""
     return sum(1 for m in MONTH_ANY.finditer(text) if month_number(m.group()) == month)
 
+
 def align_pairs(source: list[Quantity], target: list[Quantity], *,
                 target_weekday: bool = False, target_text: str = "") -> Alignment:
     """Every source number against every target number: the reference `align_indexed` must equal."""
@@ -247,11 +248,8 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
         pending = rest
     for s in pending:
         repeated = any(matches(s, t, True) for t in target)     # loose matches include the strict ones
-        if repeated and ((s.kind in DATEISH and not _full_day(s, source, target_text))
-                         or (s.ident and not lost_its_number(s, target_text)
-                             and not changed_code(s, source, target))
-                         or s.vague or s.words or _yearlike(s)):
-            continue                                # a year or time said once for all; words are loose anyway
+        if repeated and said_once_for_all(s, source, target, target_text):
+            continue
         unmatched.append(s)                         # 11辆 ... 11个 -> 11 ambulances ... some teams
     # a target number counts as explained when any source number matches it
     if len(used) < len(target):
@@ -264,8 +262,7 @@ def align_pairs(source: list[Quantity], target: list[Quantity], *,
     free_nums = [t for t in free if t.kind not in DATEISH and not t.ident]
     for s in unmatched:
         if s.ident:
-            rival = next((t for t in target if t.ident and same_label(t.label, s.label) and t.value != s.value
-                          and not any(matches(s2, t) for s2 in source)), None)
+            rival = changed_code(s, source, target)
             if rival is not None:                   # SARS-CoV-2 -> SARS-CoV-4: a changed code
                 result.mismatched.append((s, rival))
             elif lost_its_number(s, target_text):
@@ -305,11 +302,21 @@ def same_label(a: str, b: str) -> bool:
     return len(short) > 1 and long.endswith(short) and long[-len(short) - 1] in "-."
 
 
-def changed_code(s: Quantity, source: list[Quantity], target: list[Quantity]) -> bool:
-    """The target has the code's letters with another number that no source number explains: the source
-    says COVID-19 twice, the target COVID-19 once and COVID-21 once."""
-    return bool(s.label) and any(t.ident and same_label(t.label, s.label) and t.value != s.value
-                                 and not any(matches(s2, t) for s2 in source) for t in target)
+def changed_code(s: Quantity, source: list[Quantity], target: list[Quantity]) -> Quantity | None:
+    """The first target code with the letters of code `s` and another number that no source number
+    explains (SARS-CoV-2 -> SARS-CoV-4; the source says COVID-19 twice, the target COVID-19 and COVID-21)."""
+    return next((t for t in target if t.ident and same_label(t.label, s.label) and t.value != s.value
+                 and not any(matches(s2, t) for s2 in source)), None)
+
+
+def said_once_for_all(s: Quantity, source: list[Quantity], target: list[Quantity], target_text: str) -> bool:
+    """May source number `s`, which some target number already matches, go without a rendering of its
+    own? A number in words, a vague one, a year: yes. Another date or a time: unless the target lost a
+    month-and-day's day in one mention (`_full_day`). A code: unless the target lost or changed its
+    number in one mention. A plain number: no (11辆 ... 11个 -> 11 ambulances ... some teams)."""
+    return bool((s.kind in DATEISH and not _full_day(s, source, target_text))
+                or (s.ident and not lost_its_number(s, target_text) and changed_code(s, source, target) is None)
+                or s.vague or s.words or _yearlike(s))
 
 
 def lost_its_number(s: Quantity, target_text: str) -> bool:
