@@ -270,8 +270,8 @@ def _open_tail(target: str) -> bool:
     """The target ends on a comma, semicolon, colon or dash, or on a word like `and`, `the`, `of`."""
     body = target.rstrip(_CLOSING)
     last = body[-1:]
-    if last in _OPEN_MARKS:
-        return last != ""
+    if last in _OPEN_MARKS:  # ("" is not in it: an empty body falls through to isalpha, False)
+        return True
     return last.isalpha() and body[body.rfind(" ") + 1:].lower() in _OPEN_WORDS
 
 
